@@ -1,0 +1,81 @@
+// The typed case model: what a case analysis says, with every element's place in the source.
+import type { Position } from 'unist';
+
+export type { Position };
+
+export type SectionKind = 'dilemma' | 'hypotheses' | 'genogram' | 'ecomap' | 'viewpoint' | 'reflections' | 'plan';
+
+export interface Section {
+  /** Which CaseMark section this heading opens, or undefined for a heading CaseMark ignores. */
+  kind: SectionKind | undefined;
+  title: string;
+  depth: number;
+  heading: Position;
+  /** From the heading to the last node before the next heading of the same or a higher level. */
+  position: Position;
+}
+
+export interface TextSpan {
+  text: string;
+  position: Position;
+}
+
+export type EvidenceKind = 'for' | 'against';
+
+export interface Evidence extends TextSpan {
+  kind: EvidenceKind;
+  source?: string;
+  date?: string;
+  /** A note that evidence was looked for and none found ("Against: none found yet, asked school"). */
+  noneFound: boolean;
+}
+
+export const hypothesisStatuses = ['open', 'supported', 'weakened', 'set aside'] as const;
+export type HypothesisStatus = (typeof hypothesisStatuses)[number];
+
+export interface Hypothesis {
+  /** "H1", "H2"... as written, or numbered by position when the writer gave none. */
+  label: string;
+  labelled: boolean;
+  statement: TextSpan;
+  evidenceFor: Evidence[];
+  evidenceAgainst: Evidence[];
+  tests: TextSpan[];
+  status?: TextSpan & { value: HypothesisStatus | undefined };
+  /** Names from `About:` items, as written. */
+  about: TextSpan[];
+  position: Position;
+  /** Where a new keyword item goes, and with which indentation, for quick fixes. */
+  insertAt: number;
+  childIndent: string;
+}
+
+export interface Person {
+  name: string;
+  role?: string;
+  age?: number;
+  isChild: boolean;
+  origin: 'frontmatter' | 'genogram';
+  position?: Position;
+}
+
+export interface Frontmatter {
+  present: boolean;
+  data: Record<string, unknown>;
+  position?: Position;
+  version?: string | number;
+  case?: string;
+  author?: string;
+  date?: string;
+  exercise?: string;
+}
+
+export interface CaseModel {
+  path?: string;
+  /** True when the file is a case analysis: named *.case.md or with `casemark:` in its frontmatter. */
+  isCase: boolean;
+  frontmatter: Frontmatter;
+  sections: Section[];
+  hypotheses: Hypothesis[];
+  people: Person[];
+}

@@ -1,0 +1,49 @@
+import type { Person } from '../model';
+import type { Rule } from '../rule';
+import { findPhrases } from '../words';
+import { hypothesesAnchor } from './shared';
+
+const voiceWords = [
+  'said', 'says', 'say', 'told', 'tells', 'asked', 'asks', 'wants', 'wanted', 'wishes', 'wished', 'hopes', 'hoped', 'drew', 'draws', 'drawing',
+  'showed', 'shows', 'played', 'plays', 'described', 'describes', 'chose', 'chooses', 'likes', 'liked', 'worries', 'worried', 'shared', 'explained',
+  'feels', 'felt', 'cried', 'laughed', 'smiled', 'in her words', 'in his words', 'in their words', 'in her own words', 'in his own words',
+  'in their own words', 'view', 'views', 'wishes and feelings', 'voice',
+];
+
+const genericChild = ['child', 'children', 'son', 'daughter', 'young person', 'baby'];
+
+function firstName(person: Person): string {
+  return person.name.split(/\s+/).find((p) => !/^(mr|mrs|ms|miss|dr)\.?$/i.test(p)) ?? person.name;
+}
+
+export const childVoiceAbsent: Rule = {
+  id: 'child-voice-absent',
+  alias: 'voice-of-the-child',
+  description: 'Children are named, but nothing records what any child said, did or wants.',
+  rationale:
+    'The record is the child’s: they may read it one day. Their words, play and wishes belong in the analysis, not only adults’ accounts of them.',
+  category: 'recording',
+  defaultSeverity: 'warning',
+  options: {},
+  check({ model, source, report }) {
+    const children = model.people.filter((p) => p.isChild);
+    if (children.length === 0) return;
+    const childWords = [...new Set([...children.map(firstName), ...children.flatMap((c) => (c.role ? [c.role] : [])), ...genericChild])];
+    const prose = source.prose;
+    // A sentence that names a child and a way of being heard ("Amy told me…", "in her drawing…").
+    for (const sentence of prose.split(/(?<=[.!?])\s+|\n\s*\n/)) {
+      if (findPhrases(sentence, childWords).length > 0 && findPhrases(sentence, voiceWords).length > 0) return;
+    }
+    const childNames = new Set(children.map((c) => c.name.toLowerCase()).concat(children.map((c) => firstName(c).toLowerCase())));
+    const heardFromChild = model.hypotheses
+      .flatMap((h) => [...h.evidenceFor, ...h.evidenceAgainst])
+      .some((e) => e.source && childNames.has(e.source.toLowerCase().split(/[\s(]/)[0] ?? ''));
+    if (heardFromChild) return;
+    const first = children[0] as Person;
+    const names = children.map((c) => (c.age !== undefined ? `${c.name} (${c.age})` : c.name)).join(', ');
+    report({
+      message: `${names} ${children.length === 1 ? 'is' : 'are'} named, but nothing records what ${children.length === 1 ? firstName(first) : 'the children'} said, showed or wished for. What would ${firstName(first)} say about this, in their own words? They may read this record one day.`,
+      at: first.position ?? hypothesesAnchor(model, source),
+    });
+  },
+};

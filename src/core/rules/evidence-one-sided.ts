@@ -1,0 +1,36 @@
+import type { Hypothesis } from '../model';
+import type { Rule } from '../rule';
+
+/** The hypothesis the notes lean towards: marked supported, else the one with clearly the most evidence for it. */
+export function favouredHypothesis(hypotheses: Hypothesis[]): Hypothesis | undefined {
+  const supported = hypotheses.find((h) => h.status?.value === 'supported');
+  if (supported) return supported;
+  const ranked = [...hypotheses].sort((a, b) => b.evidenceFor.length - a.evidenceFor.length);
+  const [first, second] = ranked;
+  if (!first || first.evidenceFor.length === 0) return undefined;
+  return second && second.evidenceFor.length === first.evidenceFor.length ? undefined : first;
+}
+
+export const evidenceOneSided: Rule = {
+  id: 'evidence-one-sided',
+  alias: 'confirmation-pattern',
+  description:
+    'The favoured hypothesis has no evidence against it, and the other hypotheses have no evidence gathered at all: the pattern confirmation bias leaves.',
+  rationale:
+    'When only one idea has been looked into, and only for what supports it, the analysis shows the shape of confirmation bias. Considering the case from a different starting point is the most useful counter.',
+  category: 'bias',
+  defaultSeverity: 'info',
+  options: {},
+  check({ model, report }) {
+    if (model.hypotheses.length < 2) return;
+    const favoured = favouredHypothesis(model.hypotheses);
+    if (!favoured || favoured.evidenceFor.length === 0 || favoured.evidenceAgainst.length > 0) return;
+    const others = model.hypotheses.filter((h) => h !== favoured);
+    if (others.some((h) => h.evidenceFor.length + h.evidenceAgainst.length > 0)) return;
+    const rival = others[0] as Hypothesis;
+    report({
+      message: `All the evidence gathered so far supports ${favoured.label}, and none has been gathered for or against the other hypotheses. If you started from ${rival.label} instead, what would you look for first?`,
+      at: favoured.statement.position,
+    });
+  },
+};

@@ -1,0 +1,74 @@
+// Small helpers several rules share: where to point, who a hypothesis is about, fixes that insert items.
+import type { CaseModel, Hypothesis, Person, Position } from '../model';
+import type { Fix } from '../rule';
+import type { SourceText } from '../source';
+import { findPhrases } from '../words';
+
+/** The Hypotheses heading, else the first heading, else the start of the text after the frontmatter. */
+export function hypothesesAnchor(model: CaseModel, source: SourceText): Position {
+  const section = model.sections.find((s) => s.kind === 'hypotheses') ?? model.sections[0];
+  if (section) return section.heading;
+  const start = model.frontmatter.position?.end.offset ?? 0;
+  const at = source.text.slice(start).search(/\S/);
+  const offset = at === -1 ? start : start + at;
+  return source.position(offset, offset);
+}
+
+export function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** A fix that adds a `Keyword: ` item under a hypothesis, at the indentation its other items use. */
+export function insertItemFix(hypothesis: Hypothesis, keyword: string): Fix {
+  return {
+    start: hypothesis.insertAt,
+    end: hypothesis.insertAt,
+    text: `\n${hypothesis.childIndent}- ${keyword}: `,
+    title: `Add a ${keyword}: item to ${hypothesis.label}`,
+  };
+}
+
+const roleWords: Record<string, string> = {
+  mother: 'mother', mum: 'mother', mom: 'mother', mummy: 'mother',
+  father: 'father', dad: 'father', daddy: 'father',
+  stepfather: 'stepfather', stepdad: 'stepfather', 'step-father': 'stepfather',
+  stepmother: 'stepmother', stepmum: 'stepmother', 'step-mother': 'stepmother',
+  grandmother: 'grandmother', nan: 'grandmother', nana: 'grandmother', gran: 'grandmother', grandma: 'grandmother',
+  grandfather: 'grandfather', grandad: 'grandfather', grandpa: 'grandfather',
+  partner: 'partner', boyfriend: 'partner', girlfriend: 'partner',
+  child: 'child', son: 'child', daughter: 'child', baby: 'child',
+  aunt: 'aunt', uncle: 'uncle', brother: 'brother', sister: 'sister', carer: 'carer',
+};
+
+const roleExpression = new RegExp(`(?<![\\p{L}])(${Object.keys(roleWords).join('|')})(?![\\p{L}])`, 'giu');
+
+function personKey(person: Person): string {
+  return person.name.toLowerCase();
+}
+
+/** Who a hypothesis is about: its `About:` names, else the people and family roles its statement mentions. */
+export function subjectsOf(hypothesis: Hypothesis, people: Person[]): Set<string> {
+  const byRole = new Map<string, string>();
+  for (const person of people) {
+    const role = person.role?.toLowerCase().trim();
+    const normal = role ? roleWords[role] : undefined;
+    if (normal && !byRole.has(normal)) byRole.set(normal, personKey(person));
+  }
+  const resolve = (word: string): string => {
+    const lower = word.toLowerCase().trim();
+    const person = people.find((p) => p.name.toLowerCase() === lower || p.name.toLowerCase().split(/\s+/)[0] === lower);
+    if (person) return personKey(person);
+    const role = roleWords[lower.replace(/^(the|her|his|their)\s+/, '')];
+    return role ? (byRole.get(role) ?? role) : lower;
+  };
+  if (hypothesis.about.length > 0) return new Set(hypothesis.about.map((a) => resolve(a.text)));
+  const subjects = new Set<string>();
+  const text = hypothesis.statement.text;
+  for (const person of people) {
+    // The whole name ("Mr K"), or any part of it that is a name on its own ("Amy" of "Amy Jones").
+    const parts = [person.name, ...person.name.split(/\s+/).filter((p) => p.length > 1 && !/^(mr|mrs|ms|miss|dr)\.?$/i.test(p))];
+    if (findPhrases(text, parts).length > 0) subjects.add(personKey(person));
+  }
+  for (const m of text.matchAll(roleExpression)) subjects.add(resolve(m[1] ?? ''));
+  return subjects;
+}

@@ -1,0 +1,14 @@
+import type { Rule } from '../rule';
+
+export const statusUnknown: Rule = {
+  id: 'status-unknown',
+  alias: 'unknown-status',
+  description: 'A `Status:` item with a value other than open, supported, weakened or set aside.',
+  rationale: 'A small fixed set of statuses lets CaseMark tell which hypothesis the notes lean towards; an unknown one is read as no status.',
+  category: 'dialect',
+  defaultSeverity: 'warning',
+  options: {},
+  check() {
+    // Reported while reading hypotheses; see parse/model.ts.
+  },
+};

@@ -1,0 +1,75 @@
+// The document's text with helpers to turn offsets into positions and to find words in prose only.
+import type { Nodes, Root } from 'mdast';
+import type { Point, Position } from 'unist';
+import { location } from 'vfile-location';
+
+/** Node types whose text is not the writer's prose: code, HTML (including comments) and frontmatter. */
+const nonProse = new Set(['code', 'inlineCode', 'html', 'yaml']);
+
+export class SourceText {
+  private readonly place: ReturnType<typeof location>;
+  private maskedText: string | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly tree: Root,
+  ) {
+    this.place = location(text);
+  }
+
+  point(offset: number): Point {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    const point = this.place.toPoint(clamped);
+    // vfile-location has no point for the very end of a text that ends without a newline.
+    return point ?? this.endPoint();
+  }
+
+  position(start: number, end: number): Position {
+    return { start: this.point(start), end: this.point(Math.max(start, end)) };
+  }
+
+  /**
+   * The text with code, HTML comments and frontmatter blanked out (newlines kept), so that offsets
+   * still match the source and word searches only ever see prose.
+   */
+  get prose(): string {
+    this.maskedText ??= maskNodes(this.text, this.tree);
+    return this.maskedText;
+  }
+
+  private endPoint(): Point {
+    const lines = this.text.split(/\r\n|\r|\n/);
+    const last = lines[lines.length - 1] ?? '';
+    return { line: lines.length, column: last.length + 1, offset: this.text.length };
+  }
+}
+
+function maskNodes(text: string, tree: Root): string {
+  const ranges: Array<[number, number]> = [];
+  const visit = (node: Nodes): void => {
+    if (nonProse.has(node.type)) {
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (start !== undefined && end !== undefined) ranges.push([start, end]);
+      return;
+    }
+    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+  };
+  visit(tree);
+  if (ranges.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const [start, end] of ranges) {
+    if (start < at) continue;
+    out += text.slice(at, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ');
+    at = end;
+  }
+  return out + text.slice(at);
+}
+
+/** Whether a position lies inside another (by offsets). */
+export function within(inner: Position, outer: Position): boolean {
+  const a = inner.start.offset ?? 0;
+  const b = inner.end.offset ?? 0;
+  return a >= (outer.start.offset ?? 0) && b <= (outer.end.offset ?? 0);
+}

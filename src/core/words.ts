@@ -1,0 +1,104 @@
+// Finding words and phrases in prose: whole words, any case, any run of spaces between words.
+
+export interface Match {
+  start: number;
+  end: number;
+  /** The list entry that matched, as configured. */
+  phrase: string;
+  /** The text as written in the document. */
+  text: string;
+}
+
+const cache = new Map<string, RegExp>();
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** One regular expression for a whole word list, longest phrases first so "will never change" beats "never". */
+export function phraseRegExp(phrases: readonly string[]): RegExp | undefined {
+  const key = phrases.join('\u0000');
+  let regexp = cache.get(key);
+  if (!regexp) {
+    const parts = [...new Set(phrases.map((p) => p.trim().toLowerCase()).filter(Boolean))]
+      .sort((a, b) => b.length - a.length)
+      .map((p) => p.split(/\s+/).map(escape).join('[\\s-]+'));
+    if (parts.length === 0) return undefined;
+    regexp = new RegExp(`(?<![\\p{L}\\p{N}_'’-])(?:${parts.join('|')})(?![\\p{L}\\p{N}_-])`, 'giu');
+    cache.set(key, regexp);
+  }
+  return regexp;
+}
+
+export function findPhrases(text: string, phrases: readonly string[], from = 0, to = text.length): Match[] {
+  const regexp = phraseRegExp(phrases);
+  if (!regexp) return [];
+  const normalised = new Map(phrases.map((p) => [p.trim().toLowerCase().split(/\s+/).join(' '), p]));
+  const found: Match[] = [];
+  regexp.lastIndex = from;
+  for (let m = regexp.exec(text); m && m.index < to; m = regexp.exec(text)) {
+    const end = m.index + m[0].length;
+    if (end > to) break;
+    const key = m[0].toLowerCase().split(/[\s-]+/).join(' ');
+    found.push({ start: m.index, end, text: m[0], phrase: normalised.get(key) ?? m[0] });
+  }
+  return found;
+}
+
+/** Ranges between quotation marks ("…", “…”, ‘…’) in a stretch of text; quotes do not run past a blank line. */
+export function quotedRanges(text: string, from: number, to: number): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  const pairs: Record<string, string> = { '"': '"', '“': '”', '‘': '’', '«': '»' };
+  let open: { char: string; at: number } | undefined;
+  for (let i = from; i < to; i++) {
+    const char = text[i] as string;
+    if (open) {
+      if (char === pairs[open.char]) {
+        ranges.push([open.at, i + 1]);
+        open = undefined;
+      } else if (char === '\n' && /\n[ \t]*$/.test(text.slice(Math.max(from, i - 200), i))) {
+        open = undefined;
+      }
+    } else if (char in pairs) {
+      // A curly apostrophe inside a word (don’t) is not a quotation mark.
+      if (char === '‘' && /[\p{L}]/u.test(text[i - 1] ?? '')) continue;
+      open = { char, at: i };
+    }
+  }
+  return ranges;
+}
+
+const reportingVerb =
+  /\b(said|says|say|told|tells|tell|telling|reported|reports|report|stated|states|explained|explains|described|describes|claimed|claims|according to|believes|believed|feels|felt|thinks|thought|insisted|insists|shared|disclosed)\b/giu;
+
+/**
+ * Whether the words at `offset` are someone else's: inside quotation marks, or after a reporting verb
+ * in the same sentence ("Mum said he will never come back"). "I think…" and "we feel…" stay the writer's own.
+ */
+export function isReported(text: string, offset: number, quoted: Array<[number, number]>): boolean {
+  if (quoted.some(([a, b]) => offset > a && offset < b)) return true;
+  const before = text.slice(Math.max(0, offset - 300), offset);
+  const sentenceStart = Math.max(before.lastIndexOf('. '), before.lastIndexOf('! '), before.lastIndexOf('? '), before.lastIndexOf('\n\n'), before.lastIndexOf(': '));
+  const sentence = before.slice(sentenceStart + 1);
+  for (const m of sentence.matchAll(reportingVerb)) {
+    const subject = sentence.slice(0, m.index).trimEnd().split(/\s+/).pop()?.toLowerCase();
+    if (subject !== 'i' && subject !== 'we') return true;
+  }
+  return false;
+}
+
+/** Lower-case content words of a statement, for comparing statements. */
+export function contentWords(text: string): Set<string> {
+  return new Set(
+    text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}']+/u)
+      .filter((w) => w.length > 2 && !stopWords.has(w)),
+  );
+}
+
+const stopWords = new Set(
+  'the and for that this with from are was were has have had his her hers him she he they them their there what when who will would could should may might can not but about into than then because been being also very more most some any our your its it’s it\'s'.split(
+    ' ',
+  ),
+);

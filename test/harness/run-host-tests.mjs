@@ -1,0 +1,272 @@
+#!/usr/bin/env node
+// Runs an extension's mocha suite inside a real VS Code extension host, offline:
+// VS Code's server (from the code-server npm package, on Node 24) serves the web
+// workbench to Debian's headless Chromium, driven by playwright-core. The workbench's
+// smoke-test driver reports the suite's result through window.codeAutomationExit.
+//
+//   node test/harness/run-host-tests.mjs --host node|web --extension <dir> --tests <file>
+//        [--folder <dir>] [--screenshot <png>] [--timeout-ms N] [--verbose]
+//
+// --host node: the extension runs from its `main` entry in the Node extension host;
+//              --tests is a CommonJS file exporting run().
+// --host web:  the extension runs from its `browser` entry in the web worker extension
+//              host; --tests is a bundled CommonJS file exporting run() (only `vscode`
+//              may stay external).
+// Exit code: the suite's (0 = passed), 1 on timeout or harness failure.
+
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { ensureHarness } from './ensure.mjs';
+
+const HOST = '127.0.0.1'; // loopback only
+const TAG = 'run-host-tests:';
+
+// playwright-core 1.65.1 starts Chromium with --disable-features=<this list plus
+// ThirdPartyStoragePartitioning>. Without that feature a webview's iframe cannot register
+// its service worker, so we pass the list again without it (the last switch wins).
+// Re-check against playwright-core's lib/server/chromium/chromiumSwitches.js when bumping it.
+const DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'BoundaryEventDispatchTracksNodeRemoval',
+  'DestroyProfileOnBrowserClose',
+  'DialMediaRouteProvider',
+  'GlobalMediaControls',
+  'HttpsUpgrades',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'Translate',
+  'AutoDeElevate',
+  'RenderDocument',
+  'OptimizationHints',
+];
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox', // root in a container
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking', // the machine has no network: avoid a storm of refused connections
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  `--disable-features=${DISABLED_FEATURES.join(',')}`,
+];
+
+function usage(message) {
+  console.error(`${TAG} ${message}`);
+  console.error('usage: node test/harness/run-host-tests.mjs --host node|web --extension <dir> --tests <file> [--folder <dir>] [--screenshot <png>] [--timeout-ms N] [--verbose]');
+  process.exit(2);
+}
+
+function parseCli() {
+  const { values } = parseArgs({
+    options: {
+      host: { type: 'string' },
+      extension: { type: 'string' },
+      tests: { type: 'string' },
+      folder: { type: 'string' },
+      screenshot: { type: 'string' },
+      'timeout-ms': { type: 'string', default: '180000' },
+      verbose: { type: 'boolean', default: false },
+    },
+  });
+  if (values.host !== 'node' && values.host !== 'web') usage('--host must be node or web');
+  if (!values.extension) usage('--extension is required');
+  if (!values.tests) usage('--tests is required');
+  const opts = {
+    host: values.host,
+    extension: resolve(values.extension),
+    tests: resolve(values.tests),
+    folder: values.folder ? resolve(values.folder) : undefined,
+    screenshot: values.screenshot ? resolve(values.screenshot) : undefined,
+    timeoutMs: Number(values['timeout-ms']),
+    verbose: values.verbose,
+  };
+  if (!existsSync(join(opts.extension, 'package.json'))) usage(`no package.json in ${opts.extension}`);
+  if (!existsSync(opts.tests)) usage(`no test entry at ${opts.tests}`);
+  if (opts.folder && !statSync(opts.folder, { throwIfNoEntry: false })?.isDirectory()) usage(`no folder at ${opts.folder}`);
+  if (!(opts.timeoutMs > 0)) usage('--timeout-ms must be a positive number');
+  return opts;
+}
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const srv = createServer();
+    srv.on('error', reject);
+    srv.listen(0, HOST, () => {
+      const { port } = srv.address();
+      srv.close(() => resolvePort(port));
+    });
+  });
+}
+
+/** User settings of the throwaway profile (the server keeps them in <user-data-dir>/User). */
+function userSettings(opts) {
+  const settings = {
+    'chat.disableAIFeatures': true,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'security.workspace.trust.enabled': false,
+  };
+  if (opts.host === 'web') {
+    // Makes the workbench run the extension from its `browser` entry in the web worker host.
+    const manifest = JSON.parse(readFileSync(join(opts.extension, 'package.json'), 'utf8'));
+    if (!manifest.publisher || !manifest.name) throw new Error('the extension package.json needs publisher and name');
+    if (!manifest.browser) throw new Error('--host web needs a `browser` entry in the extension package.json');
+    settings['remote.extensionKind'] = { [`${manifest.publisher}.${manifest.name}`]: ['web'] };
+  }
+  return settings;
+}
+
+/** Starts VS Code's server in its own process group; resolves once it listens. */
+function startServer(harness, port, dirs, verbose) {
+  const args = [
+    harness.serverMain,
+    '--host', HOST,
+    '--port', String(port),
+    '--without-connection-token',
+    '--accept-server-license-terms',
+    '--enable-smoke-test-driver', // lets the web client honour the test payload
+    '--disable-telemetry',
+    '--disable-workspace-trust',
+    '--server-data-dir', dirs.serverData,
+    '--user-data-dir', dirs.userData,
+    '--extensions-dir', dirs.extensions,
+  ];
+  // detached: its own process group, so that the file watcher and the extension host
+  // it forks end with it.
+  const server = spawn(harness.nodeBin, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const log = [];
+  const ready = new Promise((resolveReady, reject) => {
+    const onData = (chunk) => {
+      const text = chunk.toString();
+      log.push(text);
+      if (verbose) process.stdout.write(text.replace(/^/gm, '[server] '));
+      if (text.includes('Extension host agent listening')) resolveReady();
+    };
+    server.stdout.on('data', onData);
+    server.stderr.on('data', onData);
+    server.on('error', reject);
+    server.on('exit', (code, signal) => reject(new Error(`VS Code server exited early (${signal || code}):\n${log.join('').slice(-3000)}`)));
+  });
+  return { server, ready, log };
+}
+
+function killGroup(child) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const timer = setTimeout(() => {
+      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+      done();
+    }, 3000);
+    child.once('exit', () => { clearTimeout(timer); done(); });
+    try { process.kill(-child.pid, 'SIGTERM'); } catch { clearTimeout(timer); done(); }
+  });
+}
+
+function remoteUri(port, absPath) {
+  return `vscode-remote://${HOST}:${port}${pathToFileURL(absPath).pathname}`;
+}
+
+async function main() {
+  const opts = parseCli();
+  const harness = await ensureHarness();
+  const started = Date.now(); // after a possible first-time install: the timeout is for the run
+  const { chromium } = await import(pathToFileURL(join(harness.playwrightCore, 'index.mjs')).href);
+
+  const tmp = mkdtempSync(join(tmpdir(), 'casemark-host-'));
+  const dirs = { serverData: join(tmp, 'server-data'), userData: join(tmp, 'user-data'), extensions: join(tmp, 'extensions') };
+  for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
+  mkdirSync(join(dirs.userData, 'User'), { recursive: true });
+  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify(userSettings(opts), null, 2));
+
+  let server;
+  let browser;
+  const cleanup = async () => {
+    await Promise.allSettled([browser?.close(), killGroup(server)]);
+    rmSync(tmp, { recursive: true, force: true });
+  };
+  for (const sig of ['SIGINT', 'SIGTERM']) {
+    process.once(sig, () => { cleanup().finally(() => process.exit(130)); });
+  }
+
+  let code = 1;
+  try {
+    const port = await freePort();
+    const srv = startServer(harness, port, dirs, opts.verbose);
+    server = srv.server;
+    await withTimeout(srv.ready, 60_000, 'VS Code server did not start');
+
+    browser = await chromium.launch({ executablePath: harness.chromium, headless: true, args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+
+    let exitCode;
+    const exited = new Promise((resolveExit) => { exitCode = resolveExit; });
+    // The workbench (with --enable-smoke-test-driver and a test payload) calls these.
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      const line = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
+      (type === 'error' ? console.error : console.log)(line);
+    });
+    await page.exposeFunction('codeAutomationExit', (c) => exitCode(Number(c)));
+    if (opts.verbose) page.on('console', (m) => console.log(`[browser ${m.type()}] ${m.text()}`));
+    page.on('pageerror', (err) => console.error(`[browser pageerror] ${err.message}`));
+
+    const payload = [
+      ['extensionDevelopmentPath', remoteUri(port, opts.extension)],
+      ['extensionTestsPath', remoteUri(port, opts.tests)],
+    ];
+    const query = new URLSearchParams();
+    if (opts.folder) query.set('folder', opts.folder);
+    query.set('payload', JSON.stringify(payload));
+    const url = `http://${HOST}:${port}/?${query}`;
+    console.log(`${TAG} ${opts.host} extension host, VS Code server on ${HOST}:${port}`);
+    await page.goto(url);
+
+    const timeoutMs = Math.max(1000, opts.timeoutMs - (Date.now() - started));
+    const result = await Promise.race([exited, sleep(timeoutMs).then(() => 'timeout')]);
+    if (result === 'timeout') {
+      console.error(`${TAG} timed out after ${opts.timeoutMs} ms waiting for the test run to finish`);
+      if (!opts.verbose) console.error(`${TAG} last server output:\n${srv.log.join('').slice(-2000)}`);
+      code = 1;
+    } else {
+      code = result;
+    }
+    if (opts.screenshot) {
+      mkdirSync(dirname(opts.screenshot), { recursive: true });
+      await page.screenshot({ path: opts.screenshot });
+      console.log(`${TAG} screenshot: ${opts.screenshot}`);
+    }
+  } catch (err) {
+    console.error(`${TAG} ${err?.message || err}`);
+    code = 1;
+  } finally {
+    await cleanup();
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`${TAG} ${opts.host} extension host: ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${seconds} s`);
+  process.exit(code);
+}
+
+function sleep(ms) {
+  return new Promise((r) => setTimeout(r, ms).unref());
+}
+
+function withTimeout(promise, ms, message) {
+  return Promise.race([promise, sleep(ms).then(() => { throw new Error(message); })]);
+}
+
+main().catch((err) => {
+  console.error(`${TAG} ${err?.message || err}`);
+  process.exit(1);
+});
