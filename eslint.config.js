@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test/harness/**', '.vscode-test/**', '*.vsix'] },
+  { ignores: ['bench/out/**', 'dist/**', 'node_modules/**', 'test/harness/**', '.vscode-test/**', '*.vsix'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -11,7 +11,7 @@ import { parseMarkdown } from './parse/markdown';
 import { findSections, readHypotheses } from './parse/model';
 import type { DialectProblem } from './parse/problems';
 import type { CaseMessage, Report, Rule, RuleContext } from './rule';
-import { docsPath } from './rule';
+import { createMessage } from './messages';
 import { findRule, rules } from './rules/index';
 import { SourceText } from './source';
 
@@ -63,12 +63,12 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
     };
     if (!model.isCase) return { model, messages: [], file, config };
     for (const rule of rules) runRule(rule, model, source, config, problems, file);
-    applyInlineControl(tree, file);
+    applyInlineControl(tree, file, config);
     return { model, messages: sortMessages(file.messages as CaseMessage[]), file, config };
   } catch (error) {
     // A bug in CaseMark must not cost the writer their editor or their CI run: say so, at the top.
     file.messages = [];
-    const message = makeMessage(file, {
+    const message = createMessage(file, {
       ruleId: 'internal-error',
       severity: 'error',
       reason: `CaseMark could not analyse this file (${error instanceof Error ? error.message : String(error)}). Please report this with a copy of the file with names removed.`,
@@ -96,7 +96,7 @@ function runRule(rule: Rule, model: CaseModel, source: SourceText, config: CaseM
   const options: Record<string, unknown> = {};
   for (const [name, spec] of Object.entries(rule.options)) options[name] = setting[name] ?? spec.default;
   const report = (r: Report): void => {
-    makeMessage(file, { ruleId: rule.id, severity, reason: r.message, at: r.at, fix: r.fix, expected: r.expected });
+    createMessage(file, { ruleId: rule.id, severity, reason: r.message, at: r.at, fix: r.fix, expected: r.expected });
   };
   const context: RuleContext = {
     model,
@@ -111,33 +111,13 @@ function runRule(rule: Rule, model: CaseModel, source: SourceText, config: CaseM
   try {
     rule.check(context);
   } catch (error) {
-    makeMessage(file, {
+    createMessage(file, {
       ruleId: 'internal-error',
       severity: 'error',
       reason: `Rule ${rule.id} failed on this file (${error instanceof Error ? error.message : String(error)}); the other rules still ran.`,
       at: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
     });
   }
-}
-
-interface MessageInput {
-  ruleId: string;
-  severity: Exclude<Severity, 'off'>;
-  reason: string;
-  at: Position;
-  fix?: Report['fix'];
-  expected?: string[];
-}
-
-function makeMessage(file: VFile, input: MessageInput): CaseMessage {
-  const message = file.message(input.reason, { place: input.at, ruleId: input.ruleId, source: 'casemark' }) as CaseMessage;
-  message.severity = input.severity;
-  // vfile's own reading of severity: fatal true is an error, false a warning, undefined information.
-  message.fatal = input.severity === 'error' ? true : input.severity === 'warning' ? false : undefined;
-  message.url = docsPath(input.ruleId);
-  if (input.fix) message.fix = input.fix;
-  if (input.expected) message.expected = input.expected;
-  return message;
 }
 
 const inlineVerbs: Record<string, string> = {
@@ -150,7 +130,7 @@ const inlineVerbs: Record<string, string> = {
  * `<!-- casemark-disable rule -->`, `-enable`, `-disable-next-line`: unified-message-control does the
  * work; this marker only maps our comment names onto its verbs and aliases onto rule ids.
  */
-function applyInlineControl(tree: Root, file: VFile): void {
+function applyInlineControl(tree: Root, file: VFile, config: CaseMarkConfig): void {
   const unknown: Array<{ name: string; node: Position | undefined }> = [];
   messageControl(tree, {
     file,
@@ -172,11 +152,14 @@ function applyInlineControl(tree: Root, file: VFile): void {
       return { ...mark, name: 'casemark', attributes: [verb, ...known].join(' ') };
     },
   });
+  // A warning unless settings give config-invalid a severity; 'off' silences these too.
+  const severity = config.rules['config-invalid']?.severity ?? 'warning';
+  if (severity === 'off') return;
   for (const { name, node } of unknown) {
     if (!node) continue;
-    makeMessage(file, {
+    createMessage(file, {
       ruleId: 'config-invalid',
-      severity: 'warning',
+      severity,
       reason: `Unknown rule “${name}” in a casemark comment. Run \`casemark rules\` to list the rules.`,
       at: node,
     });

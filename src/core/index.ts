@@ -5,3 +5,4 @@ export * from './config/types';
 export * from './model';
 export { docsPath, type CaseMessage, type Fix, type Rule } from './rule';
 export { findRule, rules } from './rules/index';
+export { configFileMessages, createMessage } from './messages';

@@ -56,7 +56,8 @@ export function quotedRanges(text: string, from: number, to: number): Array<[num
       if (char === pairs[open.char]) {
         ranges.push([open.at, i + 1]);
         open = undefined;
-      } else if (char === '\n' && /\n[ \t]*$/.test(text.slice(Math.max(from, i - 200), i))) {
+      } else if ((char === '\r' || (char === '\n' && text[i - 1] !== '\r')) && /(?:\r\n|\r|\n)[ \t]*$/.test(text.slice(Math.max(from, i - 200), i))) {
+        // A line break straight after another (any of LF, CRLF, CR): a blank line ends the quotation.
         open = undefined;
       }
     } else if (char in pairs) {
@@ -78,13 +79,20 @@ const reportingVerb =
 export function isReported(text: string, offset: number, quoted: Array<[number, number]>): boolean {
   if (quoted.some(([a, b]) => offset > a && offset < b)) return true;
   const before = text.slice(Math.max(0, offset - 300), offset);
-  const sentenceStart = Math.max(before.lastIndexOf('. '), before.lastIndexOf('! '), before.lastIndexOf('? '), before.lastIndexOf('\n\n'), before.lastIndexOf(': '));
+  const sentenceStart = Math.max(before.lastIndexOf('. '), before.lastIndexOf('! '), before.lastIndexOf('? '), before.lastIndexOf(': '), lastBlockStart(before));
   const sentence = before.slice(sentenceStart + 1);
   for (const m of sentence.matchAll(reportingVerb)) {
     const subject = sentence.slice(0, m.index).trimEnd().split(/\s+/).pop()?.toLowerCase();
     if (subject !== 'i' && subject !== 'we') return true;
   }
   return false;
+}
+
+/** Where the last blank line (LF, CRLF or CR) or new list item in `text` starts, or -1: a sentence never runs past one. */
+function lastBlockStart(text: string): number {
+  let at = -1;
+  for (const m of text.matchAll(/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n|[-*+][ \t]|\d{1,9}[.)][ \t])/g)) at = m.index;
+  return at;
 }
 
 /** Lower-case content words of a statement, for comparing statements. */

@@ -30,7 +30,9 @@ export function readConfigText(text: string): ReadConfig {
   const problems: ConfigProblem[] = [];
   const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
   for (const error of [...doc.errors, ...doc.warnings]) {
-    problems.push({ message: `Settings could not be read: ${firstLine(error.message)}`, start: error.pos[0], end: error.pos[1] });
+    // yaml places errors at the end of the input one character past it; keep places inside the text.
+    const [start, end] = error.pos.map((at) => Math.min(at, text.length)) as [number, number];
+    problems.push({ message: `Settings could not be read: ${firstLine(error.message)}`, start, end });
   }
   if (doc.errors.length > 0 || doc.contents === null) return { config: {}, problems };
   return { config: readConfigNode(doc.contents, problems, ['version', '$schema']), problems };

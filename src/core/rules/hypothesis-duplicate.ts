@@ -2,9 +2,9 @@ import type { Rule } from '../rule';
 import { contentWords } from '../words';
 
 /** Dice similarity of two statements' content words, 0 to 100. */
-export function similarity(a: string, b: string): number {
-  const x = contentWords(a);
-  const y = contentWords(b);
+export function similarity(a: string | Set<string>, b: string | Set<string>): number {
+  const x = typeof a === 'string' ? contentWords(a) : a;
+  const y = typeof b === 'string' ? contentWords(b) : b;
   if (x.size === 0 || y.size === 0) return 0;
   let shared = 0;
   for (const word of x) if (y.has(word)) shared++;
@@ -23,8 +23,9 @@ export const hypothesisDuplicate: Rule = {
   },
   check({ model, number, report }) {
     const threshold = number('similarity');
+    const words = model.hypotheses.map((h) => contentWords(h.statement.text));
     model.hypotheses.forEach((later, i) => {
-      const earlier = model.hypotheses.slice(0, i).find((h) => similarity(h.statement.text, later.statement.text) >= threshold);
+      const earlier = model.hypotheses.slice(0, i).find((_, j) => similarity(words[j] as Set<string>, words[i] as Set<string>) >= threshold);
       if (!earlier) return;
       report({
         message: `${later.label} reads very like ${earlier.label}. Is it a different idea? If so, what makes it distinct; if not, the two could be one.`,

@@ -1,0 +1,132 @@
+// `casemark`: the terminal adapter. Exit 0 clean, 1 errors or too many warnings, 2 usage or I/O failure.
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { reporter } from 'vfile-reporter';
+import { analyse, configFileMessages, rules, type CaseMessage } from '../core/index';
+import { ConfigFinder, type LoadedConfig } from './config';
+import { expandPaths, readCaseFile } from './files';
+import { toJson, toSarif } from './sarif';
+import packageJson from '../../package.json' with { type: 'json' };
+
+const usage = `Usage:
+  casemark lint [paths or globs...] [--format stylish|json|sarif] [--max-warnings N] [--config FILE]
+  casemark rules
+  casemark --help | --version
+
+lint checks every *.case.md under the current folder when no path is given.`;
+
+export interface Io {
+  cwd: string;
+  out: (text: string) => void;
+  err: (text: string) => void;
+  color: boolean;
+}
+
+class UsageError extends Error {}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.out(usage);
+      return command === undefined ? 2 : 0;
+    }
+    if (command === '--version' || command === '-v') {
+      io.out(packageJson.version);
+      return 0;
+    }
+    if (command === 'rules') return listRules(io);
+    if (command === 'lint') return await lint(rest, io);
+    throw new UsageError(`unknown command “${command}”`);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`casemark: ${error.message}\n${usage}`);
+      return 2;
+    }
+    io.err(`casemark: ${error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+}
+
+function listRules(io: Io): number {
+  const width = Math.max(...rules.map((r) => r.id.length));
+  for (const rule of rules) io.out(`${rule.id.padEnd(width)}  ${rule.defaultSeverity.padEnd(7)}  ${rule.description}`);
+  return 0;
+}
+
+function parseLintArgs(args: string[]) {
+  try {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'stylish' },
+        'max-warnings': { type: 'string' },
+        config: { type: 'string' },
+      },
+    });
+    if (!['stylish', 'json', 'sarif'].includes(values.format)) throw new UsageError(`--format must be stylish, json or sarif, not “${values.format}”`);
+    let maxWarnings: number | undefined;
+    if (values['max-warnings'] !== undefined) {
+      maxWarnings = Number(values['max-warnings']);
+      if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number of 0 or more');
+    }
+    return { format: values.format as 'stylish' | 'json' | 'sarif', maxWarnings, config: values.config, paths: positionals };
+  } catch (error) {
+    throw error instanceof UsageError ? error : new UsageError((error as Error).message);
+  }
+}
+
+async function lint(args: string[], io: Io): Promise<number> {
+  const options = parseLintArgs(args);
+  const finder = new ConfigFinder(options.config && path.resolve(io.cwd, options.config));
+  const targets = await expandPaths(options.paths, io.cwd);
+  const files: VFile[] = [];
+  const failures: Array<{ path: string; reason: string }> = [];
+  const configFiles = new Map<string, VFile>();
+  if (targets.length === 0) io.err(options.paths.length === 0 ? 'casemark: no *.case.md files under this folder' : 'casemark: nothing to lint');
+
+  for (const target of targets) {
+    if (target.missing) {
+      failures.push({ path: target.path, reason: 'matched no files' });
+      continue;
+    }
+    const absolute = path.resolve(io.cwd, target.path);
+    const read = await readCaseFile(absolute);
+    if (!read.ok) {
+      failures.push({ path: target.path, reason: read.reason });
+      continue;
+    }
+    let config: LoadedConfig | undefined;
+    try {
+      config = await finder.forFile(absolute);
+    } catch (error) {
+      failures.push({ path: options.config ?? target.path, reason: (error as Error).message });
+      if (options.config) break;
+      continue;
+    }
+    if (config && config.problems.length > 0 && !configFiles.has(config.path)) {
+      configFiles.set(config.path, configFileMessages(path.relative(io.cwd, config.path), config.text, config.problems));
+    }
+    const { file } = analyse(read.text, { path: target.path, config: config?.config });
+    files.push(file);
+  }
+  const reported = [...configFiles.values(), ...files];
+  for (const failure of failures) io.err(`casemark: cannot lint ${failure.path}: ${failure.reason}`);
+
+  if (options.format === 'json') io.out(JSON.stringify(toJson(reported, io.cwd), undefined, 2));
+  else if (options.format === 'sarif') io.out(JSON.stringify(toSarif(reported, failures, io.cwd, packageJson.version), undefined, 2));
+  else if (reported.length > 0) io.out(reporter(reported, { color: io.color }));
+
+  const messages = reported.flatMap((f) => f.messages as CaseMessage[]);
+  const errors = messages.filter((m) => m.severity === 'error').length;
+  const warnings = messages.filter((m) => m.severity === 'warning').length;
+  if (failures.length > 0) return 2;
+  if (errors > 0) return 1;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.err(`casemark: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}`);
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,185 @@
+// The CLI as a user runs it: a child process, its exit code, stdout and stderr.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Log } from 'sarif';
+import { rules } from '../../src/core/index';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const bin = path.join(root, 'bin/casemark.js');
+
+function casemark(args: string[], cwd = root) {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const good = `---
+casemark: 1
+---
+## Hypotheses
+
+- H1: Amy may be staying home to keep her mum company.
+  - For: Amy said she likes helping. (source: Amy, 2026-10-01)
+  - Against: Gran says Amy is keen on Fridays. (source: grandmother, 2026-10-02)
+  - Test: Ask Amy about a good day.
+- H2: The mornings may fall apart when Dan sleeps after night shifts.
+  - For: Absences follow his shifts. (source: school, 2026-10-03)
+  - Against: Sara says Dan is out in the mornings. (source: Sara, 2026-10-04)
+  - Test: Map a week of mornings.
+- H3: I may have offered only morning visits, when Dan sleeps.
+  - For: Every visit was in the morning. (source: case record, 2026-10-05)
+  - Against: One visit was in the evening. (source: case record, 2026-10-06)
+  - Test: Offer an evening visit.
+`;
+
+describe('casemark CLI', function () {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'casemark-cli-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('exits 0 and says so on a clean file', () => {
+    const run = casemark(['lint', 'samples/strong-analysis.case.md']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /strong-analysis\.case\.md: no issues found/);
+  });
+
+  it('reports the weak sample with positions and rule ids, exit 0 for warnings only', () => {
+    const run = casemark(['lint', 'samples/weak-analysis.case.md']);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /22:15-22:22\s+warning\s+“clearly” states this with certainty/);
+    assert.match(run.stdout, /hypothesis-certainty/);
+  });
+
+  it('exits 1 when warnings exceed --max-warnings', () => {
+    const run = casemark(['lint', 'samples/weak-analysis.case.md', '--max-warnings', '0']);
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /warnings, more than --max-warnings 0/);
+    assert.equal(casemark(['lint', 'samples/weak-analysis.case.md', '--max-warnings', '1000']).code, 0);
+  });
+
+  it('exits 1 on an error-severity message', () => {
+    writeFileSync(path.join(dir, 'broken.case.md'), '---\ncasemark: [1\n---\n# Case\n');
+    const run = casemark(['lint', 'broken.case.md'], dir);
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /2:\d+.*error.*frontmatter is not valid YAML.*frontmatter-invalid/);
+  });
+
+  it('lints every *.case.md under the current folder by default, skipping node_modules', () => {
+    mkdirSync(path.join(dir, 'notes/deep'), { recursive: true });
+    mkdirSync(path.join(dir, 'node_modules/pkg'), { recursive: true });
+    writeFileSync(path.join(dir, 'notes/deep/a.case.md'), good);
+    writeFileSync(path.join(dir, 'node_modules/pkg/b.case.md'), '# no hypotheses\n');
+    writeFileSync(path.join(dir, 'plain.md'), '# Not a case\n');
+    const run = casemark(['lint', '--format', 'json'], dir);
+    assert.equal(run.code, 0, run.stderr);
+    const files = JSON.parse(run.stdout) as Array<{ path: string }>;
+    assert.deepEqual(files.map((f) => f.path), ['notes/deep/a.case.md']);
+  });
+
+  it('writes JSON with severity, place and fix', () => {
+    const run = casemark(['lint', 'samples/weak-analysis.case.md', '--format', 'json']);
+    assert.equal(run.code, 0, run.stderr);
+    const [file] = JSON.parse(run.stdout) as Array<{ path: string; messages: Array<Record<string, unknown>> }>;
+    assert.equal(file?.path, 'samples/weak-analysis.case.md');
+    const certainty = file?.messages.find((m) => m.ruleId === 'hypothesis-certainty');
+    assert.ok(certainty, 'a certainty message');
+    assert.equal(certainty.severity, 'warning');
+    assert.equal(certainty.line, 22);
+    assert.deepEqual((certainty.fix as { text: string }).text, 'perhaps');
+    assert.equal(certainty.source, 'casemark');
+  });
+
+  it('writes SARIF 2.1.0 that describes every rule and points results at relative files', () => {
+    const run = casemark(['lint', 'samples/', '--format', 'sarif']);
+    assert.equal(run.code, 0, run.stderr);
+    const log = JSON.parse(run.stdout) as Log;
+    assert.equal(log.version, '2.1.0');
+    const [sarifRun] = log.runs;
+    assert.ok(sarifRun);
+    const driverRules = sarifRun.tool.driver.rules ?? [];
+    assert.deepEqual(driverRules.map((r) => r.id), rules.map((r) => r.id));
+    assert.ok(sarifRun.results && sarifRun.results.length > 10);
+    for (const result of sarifRun.results) {
+      assert.equal(driverRules[result.ruleIndex ?? -1]?.id, result.ruleId);
+      assert.ok(['error', 'warning', 'note'].includes(result.level ?? ''));
+      const location = result.locations?.[0]?.physicalLocation;
+      assert.match(location?.artifactLocation?.uri ?? '', /^samples\/[\w-]+\.case\.md$/);
+      assert.ok((location?.region?.startLine ?? 0) >= 1);
+      assert.ok((location?.region?.startColumn ?? 0) >= 1);
+      assert.ok(result.message.text && result.message.text.length > 10);
+    }
+    assert.equal(sarifRun.invocations?.[0]?.executionSuccessful, true);
+  });
+
+  it('reports missing, binary and over-size files with a reason, lints the rest, and exits 2', () => {
+    writeFileSync(path.join(dir, 'ok.case.md'), good);
+    writeFileSync(path.join(dir, 'image.case.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
+    writeFileSync(path.join(dir, 'huge.case.md'), Buffer.alloc(5 * 1024 * 1024 + 1, 'a'));
+    const run = casemark(['lint', 'missing.case.md', 'image.case.md', 'huge.case.md', 'ok.case.md'], dir);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /cannot lint missing\.case\.md: no such file/);
+    assert.match(run.stderr, /cannot lint image\.case\.md: looks like a binary file/);
+    assert.match(run.stderr, /cannot lint huge\.case\.md: is 5\.0 MB, over the 5 MB limit/);
+    assert.match(run.stdout, /ok\.case\.md: no issues found/);
+  });
+
+  it('puts unreadable files in SARIF as tool notifications', () => {
+    const run = casemark(['lint', 'missing.case.md', '--format', 'sarif'], dir);
+    assert.equal(run.code, 2);
+    const log = JSON.parse(run.stdout) as Log;
+    const invocation = log.runs[0]?.invocations?.[0];
+    assert.equal(invocation?.executionSuccessful, false);
+    assert.match(invocation?.toolExecutionNotifications?.[0]?.message.text ?? '', /missing\.case\.md: no such file/);
+  });
+
+  it('finds .casemark.yaml upward from the file and applies it', () => {
+    mkdirSync(path.join(dir, 'cases/2026'), { recursive: true });
+    writeFileSync(path.join(dir, '.casemark.yaml'), 'rules:\n  hypotheses-too-few:\n    severity: error\n    minimum: 5\n');
+    writeFileSync(path.join(dir, 'cases/2026/a.case.md'), good);
+    const run = casemark(['lint', 'cases'], dir);
+    assert.equal(run.code, 1, run.stdout);
+    assert.match(run.stdout, /error\s+3 hypotheses so far\. Holding at least 5/);
+  });
+
+  it('takes --config FILE over any config found upward', () => {
+    writeFileSync(path.join(dir, '.casemark.yaml'), 'rules:\n  hypotheses-too-few: {minimum: 5}\n');
+    writeFileSync(path.join(dir, 'team.json'), '{"rules": {"hypotheses-too-few": "off"}}');
+    writeFileSync(path.join(dir, 'a.case.md'), good);
+    assert.match(casemark(['lint', 'a.case.md'], dir).stdout, /hypotheses-too-few/);
+    const run = casemark(['lint', 'a.case.md', '--config', 'team.json'], dir);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /no issues found/);
+    const missing = casemark(['lint', 'a.case.md', '--config', 'nope.json'], dir);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /cannot read config .*nope\.json: no such file/);
+  });
+
+  it('reports a bad config file at its own position and lints with the defaults', () => {
+    writeFileSync(path.join(dir, '.casemark.json'), '{\n  "rules": {\n    "no-such-rule": "off",\n    "hypotheses-too-few": {"minimum": "three"}\n  }\n}\n');
+    writeFileSync(path.join(dir, 'a.case.md'), good);
+    const run = casemark(['lint', 'a.case.md'], dir);
+    assert.equal(run.code, 1);
+    assert.match(run.stdout, /\.casemark\.json\n3:5-3:\d+\s+error\s+Unknown rule “no-such-rule”/);
+    assert.match(run.stdout, /4:\d+-4:\d+\s+error\s+hypotheses-too-few: minimum should be a number/);
+    assert.match(run.stdout, /a\.case\.md: no issues found/);
+  });
+
+  it('refuses bad usage with exit 2 and a one-line reason', () => {
+    for (const args of [['lint', '--format', 'xml'], ['lint', '--max-warnings', '-1'], ['lint', '--nope'], ['frobnicate']]) {
+      const run = casemark(args);
+      assert.equal(run.code, 2, args.join(' '));
+      assert.match(run.stderr.split('\n')[0] ?? '', /^casemark: /);
+    }
+  });
+
+  it('lists every rule with its default severity', () => {
+    const run = casemark(['rules']);
+    assert.equal(run.code, 0);
+    for (const rule of rules) assert.match(run.stdout, new RegExp(`^${rule.id}\\s+${rule.defaultSeverity}\\s+\\S`, 'm'));
+  });
+});
