@@ -20,7 +20,7 @@ export function createMessage(file: VFile, input: MessageInput): CaseMessage {
   message.severity = input.severity;
   // vfile's own reading of severity: fatal true is an error, false a warning, undefined information.
   message.fatal = input.severity === 'error' ? true : input.severity === 'warning' ? false : undefined;
-  message.url = docsPath(input.ruleId);
+  if (input.ruleId !== 'internal-error') message.url = docsPath(input.ruleId);
   if (input.fix) message.fix = input.fix;
   if (input.expected) message.expected = input.expected;
   return message;

@@ -16,27 +16,30 @@ function escape(text: string): string {
 }
 
 /** One regular expression for a whole word list, longest phrases first so "will never change" beats "never". */
-export function phraseRegExp(phrases: readonly string[]): RegExp | undefined {
-  const key = phrases.join('\u0000');
+export function phraseRegExp(phrases: readonly string[], caseSensitive = false): RegExp | undefined {
+  const key = `${caseSensitive ? 'c' : 'i'}\u0000${phrases.join('\u0000')}`;
   let regexp = cache.get(key);
   if (!regexp) {
-    const parts = [...new Set(phrases.map((p) => p.trim().toLowerCase()).filter(Boolean))]
+    const parts = [...new Set(phrases.map((p) => (caseSensitive ? p.trim() : p.trim().toLowerCase())).filter(Boolean))]
       .sort((a, b) => b.length - a.length)
       .map((p) => p.split(/\s+/).map(escape).join('[\\s-]+'));
     if (parts.length === 0) return undefined;
-    regexp = new RegExp(`(?<![\\p{L}\\p{N}_'’-])(?:${parts.join('|')})(?![\\p{L}\\p{N}_-])`, 'giu');
+    regexp = new RegExp(`(?<![\\p{L}\\p{N}_'’-])(?:${parts.join('|')})(?![\\p{L}\\p{N}_-])`, caseSensitive ? 'gu' : 'giu');
     cache.set(key, regexp);
   }
   return regexp;
 }
 
-export function findPhrases(text: string, phrases: readonly string[], from = 0, to = text.length): Match[] {
-  const regexp = phraseRegExp(phrases);
+export function findPhrases(text: string, phrases: readonly string[], from = 0, to = text.length, caseSensitive = false): Match[] {
+  const regexp = phraseRegExp(phrases, caseSensitive);
   if (!regexp) return [];
   const normalised = new Map(phrases.map((p) => [p.trim().toLowerCase().split(/\s+/).join(' '), p]));
   const found: Match[] = [];
+  // Search no further than `to` (and the two code units the lookahead reads after it): otherwise a search
+  // of one hypothesis with no match scans the rest of the document, and a long file takes quadratic time.
+  const within = to + 2 < text.length ? text.slice(0, to + 2) : text;
   regexp.lastIndex = from;
-  for (let m = regexp.exec(text); m && m.index < to; m = regexp.exec(text)) {
+  for (let m = regexp.exec(within); m && m.index < to; m = regexp.exec(within)) {
     const end = m.index + m[0].length;
     if (end > to) break;
     const key = m[0].toLowerCase().split(/[\s-]+/).join(' ');
@@ -82,6 +85,7 @@ export function isReported(text: string, offset: number, quoted: Array<[number, 
   const sentenceStart = Math.max(before.lastIndexOf('. '), before.lastIndexOf('! '), before.lastIndexOf('? '), before.lastIndexOf(': '), lastBlockStart(before));
   const sentence = before.slice(sentenceStart + 1);
   for (const m of sentence.matchAll(reportingVerb)) {
+    if (/[,;]/.test(sentence.slice((m.index ?? 0) + m[0].length))) continue;
     const subject = sentence.slice(0, m.index).trimEnd().split(/\s+/).pop()?.toLowerCase();
     if (subject !== 'i' && subject !== 'we') return true;
   }
@@ -95,14 +99,16 @@ function lastBlockStart(text: string): number {
   return at;
 }
 
-/** Lower-case content words of a statement, for comparing statements. */
+/** Lower-case content words of a statement in order, for comparing statements. */
+export function contentWordList(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}']+/u)
+    .filter((w) => w.length > 2 && !stopWords.has(w));
+}
+
 export function contentWords(text: string): Set<string> {
-  return new Set(
-    text
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}']+/u)
-      .filter((w) => w.length > 2 && !stopWords.has(w)),
-  );
+  return new Set(contentWordList(text));
 }
 
 const stopWords = new Set(

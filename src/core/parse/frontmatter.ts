@@ -52,7 +52,14 @@ export function readFrontmatter(tree: Root, source: SourceText): ReadFrontmatter
     report('frontmatter-invalid', { message: 'The frontmatter should be a mapping of keys (casemark, case, author, date…).', start: root.range?.[0] ?? 0, end: root.range?.[1] ?? 0 });
     return { frontmatter, people: [], problems };
   }
-  const data = (doc.toJS({ maxAliasCount: 50 }) ?? {}) as Record<string, unknown>;
+  let data: Record<string, unknown>;
+  try {
+    data = (doc.toJS({ maxAliasCount: 50 }) ?? {}) as Record<string, unknown>;
+  } catch (error) {
+    // An alias to no anchor, or too many aliases, only shows when converting; say so rather than fail.
+    report('frontmatter-invalid', { message: `The frontmatter is not valid YAML: ${error instanceof Error ? error.message : String(error)}`, start: root.range?.[0] ?? 0, end: root.range?.[1] ?? 0 });
+    return { frontmatter, people: [], problems };
+  }
   frontmatter.data = data;
   let settings: PartialConfig | undefined;
   const people: Person[] = [];

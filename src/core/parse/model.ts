@@ -83,7 +83,8 @@ function keywordMatcher(config: CaseMarkConfig): (text: string) => KeywordMatch 
 const sourcePattern = /\(\s*source\s*:\s*([^()]*)\)\s*[.;]?\s*$/i;
 const datePattern =
   /^(\d{4}-\d{2}(-\d{2})?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}|\d{1,2}\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{4})$/u;
-const noneFoundPattern = /^(none|nothing|no evidence|not yet|none found|none so far|not found)\b/i;
+const noneFoundPattern =
+  /^(?:(?:none|nothing|no evidence)(?:\s+(?:found|seen|recorded|so far|yet|known))*|not (?:yet|found)(?:\s+found)?)\s*(?:$|[.,;:(–—-])/i;
 
 function readEvidence(kind: Evidence['kind'], text: string, span: TextSpan): Evidence {
   const evidence: Evidence = { kind, text, position: span.position, noneFound: noneFoundPattern.test(text) };
@@ -146,6 +147,14 @@ export function readHypotheses(
       for (const child of nested.flatMap((l) => l.children)) readKeywordItem(child, hypothesis, matchKeyword, problems);
       hypotheses.push(hypothesis);
     }
+  }
+  // Number unlabelled hypotheses with the first numbers the writer's own labels leave free.
+  const taken = new Set(hypotheses.filter((h) => h.labelled).map((h) => h.label));
+  let next = 1;
+  for (const hypothesis of hypotheses.filter((h) => !h.labelled)) {
+    while (taken.has(`H${next}`)) next++;
+    hypothesis.label = `H${next}`;
+    taken.add(hypothesis.label);
   }
   return hypotheses;
 }

@@ -26,13 +26,17 @@ export const childVoiceAbsent: Rule = {
   defaultSeverity: 'warning',
   options: {},
   check({ model, source, report }) {
-    const children = model.people.filter((p) => p.isChild);
+    const children = model.people.filter((p) => p.isChild && !/unborn|pregnan/i.test(p.role ?? ''));
     if (children.length === 0) return;
-    const childWords = [...new Set([...children.map(firstName), ...children.flatMap((c) => (c.role ? [c.role] : [])), ...genericChild])];
+    const speakers = [...new Set(children.map(firstName))];
     const prose = source.prose;
     // A sentence that names a child and a way of being heard ("Amy told me…", "in her drawing…").
+    // The child named shortly before the verb: "Kerry says mornings are hard with the baby" is Kerry's voice.
     for (const sentence of prose.split(/(?<=[.!?])\s+|\n\s*\n/)) {
-      if (findPhrases(sentence, childWords).length > 0 && findPhrases(sentence, voiceWords).length > 0) return;
+      const voices = findPhrases(sentence, voiceWords);
+      if (voices.length === 0) continue;
+      const mentions = [...findPhrases(sentence, speakers, 0, sentence.length, true), ...findPhrases(sentence, genericChild)];
+      if (mentions.some((c) => voices.some((v) => v.start > c.start && v.start - c.end < 80))) return;
     }
     const childNames = new Set(children.map((c) => c.name.toLowerCase()).concat(children.map((c) => firstName(c).toLowerCase())));
     const heardFromChild = model.hypotheses

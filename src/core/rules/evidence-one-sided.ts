@@ -1,14 +1,15 @@
 import type { Hypothesis } from '../model';
 import type { Rule } from '../rule';
+import { supporting } from './shared';
 
 /** The hypothesis the notes lean towards: marked supported, else the one with clearly the most evidence for it. */
 export function favouredHypothesis(hypotheses: Hypothesis[]): Hypothesis | undefined {
   const supported = hypotheses.find((h) => h.status?.value === 'supported');
   if (supported) return supported;
-  const ranked = [...hypotheses].sort((a, b) => b.evidenceFor.length - a.evidenceFor.length);
+  const ranked = [...hypotheses].sort((a, b) => supporting(b).length - supporting(a).length);
   const [first, second] = ranked;
-  if (!first || first.evidenceFor.length === 0) return undefined;
-  return second && second.evidenceFor.length === first.evidenceFor.length ? undefined : first;
+  if (!first || supporting(first).length === 0) return undefined;
+  return second && supporting(second).length === supporting(first).length ? undefined : first;
 }
 
 export const evidenceOneSided: Rule = {
@@ -24,7 +25,7 @@ export const evidenceOneSided: Rule = {
   check({ model, report }) {
     if (model.hypotheses.length < 2) return;
     const favoured = favouredHypothesis(model.hypotheses);
-    if (!favoured || favoured.evidenceFor.length === 0 || favoured.evidenceAgainst.length > 0) return;
+    if (!favoured || supporting(favoured).length === 0 || favoured.evidenceAgainst.length > 0) return;
     const others = model.hypotheses.filter((h) => h !== favoured);
     if (others.some((h) => h.evidenceFor.length + h.evidenceAgainst.length > 0)) return;
     const rival = others[0] as Hypothesis;

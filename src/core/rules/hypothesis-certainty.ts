@@ -17,8 +17,20 @@ const tentative: Record<string, string[]> = {
   'would have to be': ['might be', 'could be'],
 };
 
-function matchCase(original: string, replacement: string): string {
-  return /^\p{Lu}/u.test(original) ? replacement.charAt(0).toUpperCase() + replacement.slice(1) : replacement;
+function matchCase(original: string, replacement: string, sentenceStart: boolean): string {
+  if (original.length > 1 && original === original.toUpperCase()) return replacement.toUpperCase();
+  return sentenceStart ? replacement.charAt(0).toUpperCase() + replacement.slice(1) : replacement;
+}
+
+/** Whether the words at `offset` begin a sentence (after a label, a list marker or a full stop). */
+function startsSentence(text: string, offset: number): boolean {
+  const before = text.slice(Math.max(0, offset - 40), offset).replace(/[*_\s]+$/, '');
+  return before === '' || /(^|\n)\s*([-*+]|\d+[.)])?$/.test(before) || /[.!?:"“(]$/.test(before);
+}
+
+/** "has never been", "had always lived": a history, not a claim about what will be. */
+function isHistory(text: string, match: { start: number; phrase: string }): boolean {
+  return /^(never|always)$/i.test(match.phrase) && /\b(has|have|had|'ve|’ve)\s+$/i.test(text.slice(Math.max(0, match.start - 12), match.start));
 }
 
 export const hypothesisCertainty: Rule = {
@@ -46,8 +58,9 @@ export const hypothesisCertainty: Rule = {
       if (matches.length === 0) continue;
       const quoted = quotedRanges(prose, from, to);
       for (const match of matches) {
-        if (isReported(prose, match.start, quoted)) continue;
-        const options = (tentative[match.phrase.toLowerCase()] ?? ['perhaps']).map((t) => matchCase(match.text, t));
+        if (isReported(prose, match.start, quoted) || isHistory(prose, match)) continue;
+        const atStart = startsSentence(prose, match.start);
+        const options = (tentative[match.phrase.toLowerCase()] ?? ['perhaps']).map((t) => matchCase(match.text, t, atStart));
         const first = options[0] as string;
         report({
           message: `“${match.text}” states this with certainty. A hypothesis is an idea to test: would “${first}” leave room for what you have not yet seen?`,

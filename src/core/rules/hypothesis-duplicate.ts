@@ -1,14 +1,33 @@
 import type { Rule } from '../rule';
-import { contentWords } from '../words';
+import { contentWordList } from '../words';
 
-/** Dice similarity of two statements' content words, 0 to 100. */
-export function similarity(a: string | Set<string>, b: string | Set<string>): number {
-  const x = typeof a === 'string' ? contentWords(a) : a;
-  const y = typeof b === 'string' ? contentWords(b) : b;
+interface Signature {
+  words: Set<string>;
+  /** Neighbouring content words in order, so "Kerry shouts at Ryan" differs from "Ryan shouts at Kerry". */
+  pairs: Set<string>;
+  negated: boolean;
+}
+
+const negation = /\b(not|no|never|cannot|can't|can’t|won't|won’t|isn't|isn’t|doesn't|doesn’t|didn't|didn’t|hasn't|hasn’t)\b/i;
+
+export function signature(text: string): Signature {
+  const words = contentWordList(text);
+  return { words: new Set(words), pairs: new Set(words.slice(1).map((w, i) => `${words[i]} ${w}`)), negated: negation.test(text) };
+}
+
+function dice(x: Set<string>, y: Set<string>): number {
   if (x.size === 0 || y.size === 0) return 0;
   let shared = 0;
-  for (const word of x) if (y.has(word)) shared++;
+  for (const item of x) if (y.has(item)) shared++;
   return Math.round((200 * shared) / (x.size + y.size));
+}
+
+/** How alike two statements are, 0 to 100: their ordered word pairs, and opposite if one negates. */
+export function similarity(a: string | Signature, b: string | Signature): number {
+  const x = typeof a === 'string' ? signature(a) : a;
+  const y = typeof b === 'string' ? signature(b) : b;
+  if (x.negated !== y.negated) return 0;
+  return x.pairs.size > 0 && y.pairs.size > 0 ? dice(x.pairs, y.pairs) : dice(x.words, y.words);
 }
 
 export const hypothesisDuplicate: Rule = {
@@ -23,9 +42,9 @@ export const hypothesisDuplicate: Rule = {
   },
   check({ model, number, report }) {
     const threshold = number('similarity');
-    const words = model.hypotheses.map((h) => contentWords(h.statement.text));
+    const signatures = model.hypotheses.map((h) => signature(h.statement.text));
     model.hypotheses.forEach((later, i) => {
-      const earlier = model.hypotheses.slice(0, i).find((_, j) => similarity(words[j] as Set<string>, words[i] as Set<string>) >= threshold);
+      const earlier = model.hypotheses.slice(0, i).find((_, j) => similarity(signatures[j] as Signature, signatures[i] as Signature) >= threshold);
       if (!earlier) return;
       report({
         message: `${later.label} reads very like ${earlier.label}. Is it a different idea? If so, what makes it distinct; if not, the two could be one.`,

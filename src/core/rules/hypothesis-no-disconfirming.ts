@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { insertItemFix } from './shared';
+import { insertItemFix, supporting } from './shared';
 
 export const hypothesisNoDisconfirming: Rule = {
   id: 'hypothesis-no-disconfirming',
@@ -12,7 +12,7 @@ export const hypothesisNoDisconfirming: Rule = {
   options: {},
   check({ model, report }) {
     for (const hypothesis of model.hypotheses) {
-      if (hypothesis.evidenceFor.length === 0 || hypothesis.evidenceAgainst.length > 0) continue;
+      if (supporting(hypothesis).length === 0 || hypothesis.evidenceAgainst.length > 0) continue;
       report({
         message: `${hypothesis.label} has evidence for it and nothing recorded against it. What have you seen or heard that does not fit this idea? If you looked and found nothing, where did you look?`,
         at: hypothesis.statement.position,

@@ -18,13 +18,18 @@ export function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+/** Evidence that supports a hypothesis: `For:` items, less notes that none was found. */
+export function supporting(hypothesis: Hypothesis) {
+  return hypothesis.evidenceFor.filter((e) => !e.noneFound);
+}
+
 /** A fix that adds a `Keyword: ` item under a hypothesis, at the indentation its other items use. */
 export function insertItemFix(hypothesis: Hypothesis, keyword: string): Fix {
   return {
     start: hypothesis.insertAt,
     end: hypothesis.insertAt,
     text: `\n${hypothesis.childIndent}- ${keyword}: `,
-    title: `Add a ${keyword}: item to ${hypothesis.label}`,
+    title: `Add ${/^[aeiou]/i.test(keyword) ? 'an' : 'a'} ${keyword}: item to ${hypothesis.label}`,
   };
 }
 
@@ -39,6 +44,8 @@ const roleWords: Record<string, string> = {
   child: 'child', son: 'child', daughter: 'child', baby: 'child',
   aunt: 'aunt', uncle: 'uncle', brother: 'brother', sister: 'sister', carer: 'carer',
 };
+
+const selfWords = ['I', 'me', 'my', 'we', 'us', 'our', 'worker', 'social worker', 'professionals', 'professional system', 'practitioner', 'agency', 'agencies', 'services'];
 
 const roleExpression = new RegExp(`(?<![\\p{L}])(${Object.keys(roleWords).join('|')})(?![\\p{L}])`, 'giu');
 
@@ -67,8 +74,10 @@ export function subjectsOf(hypothesis: Hypothesis, people: Person[]): Set<string
   for (const person of people) {
     // The whole name ("Mr K"), or any part of it that is a name on its own ("Amy" of "Amy Jones").
     const parts = [person.name, ...person.name.split(/\s+/).filter((p) => p.length > 1 && !/^(mr|mrs|ms|miss|dr)\.?$/i.test(p))];
-    if (findPhrases(text, parts).length > 0) subjects.add(personKey(person));
+    if (findPhrases(text, parts, 0, text.length, true).length > 0) subjects.add(personKey(person));
   }
   for (const m of text.matchAll(roleExpression)) subjects.add(resolve(m[1] ?? ''));
+  // "I may have heard only Kerry's account" is about the worker as much as about Kerry.
+  if (findPhrases(text, selfWords).length > 0) subjects.add('worker');
   return subjects;
 }

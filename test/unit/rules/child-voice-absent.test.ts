@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { assertAt, caseFile, describeSeverity, hypotheses, lintRule, pointAt, single, span } from '../helpers';
+
+const id = 'child-voice-absent';
+const jay = 'people:\n  - {name: Jay, role: son, age: 6}\n  - {name: Mr K, role: stepfather}';
+const adultsOnly = hypotheses('- H1: Mr K may feel shut out.', '  - For: He said so. (source: Mr K)');
+
+describe(id, () => {
+  describe('fires', () => {
+    it('when a child is named and nothing records their voice, at the child in the frontmatter', () => {
+      const text = caseFile(adultsOnly, jay);
+      const m = single(lintRule(id, text));
+      assert.equal(m.ruleId, id);
+      assert.equal(m.severity, 'warning');
+      assertAt(m, span(text, '{name: Jay, role: son, age: 6}'));
+      assert.match(m.reason, /^Jay \(6\) is named, but nothing records what Jay said, showed or wished for\./);
+      assert.match(m.reason, /What would Jay say about this, in their own words\?/);
+    });
+
+    it('names all the children, and points at the first', () => {
+      const text = caseFile(adultsOnly, 'people:\n  - {name: Sara, role: mother}\n  - {name: Amy Jones, role: daughter}\n  - {name: Leo, age: 3}');
+      const m = single(lintRule(id, text));
+      assertAt(m, span(text, '{name: Amy Jones, role: daughter}'));
+      assert.match(m.reason, /^Amy Jones, Leo \(3\) are named, but nothing records what the children said/);
+      assert.match(m.reason, /What would Amy say/);
+    });
+
+    it('for a child written as a block mapping', () => {
+      const text = caseFile(adultsOnly, 'people:\n  - name: Jay\n    age: 6\n');
+      const m = single(lintRule(id, text));
+      assert.deepEqual(m.place && 'start' in m.place ? m.place.start : undefined, pointAt(text, text.indexOf('name: Jay')));
+    });
+
+    it('when the child’s words are only in code or a comment', () => {
+      const text = caseFile(`${adultsOnly}\n\`Jay said he likes school.\`\n\n<!-- Jay told me about Lego. -->\n`, jay);
+      assert.equal(lintRule(id, text).length, 1);
+    });
+
+    it('when another child speaks in the record but this one does not (no generic words)', () => {
+      const text = caseFile(`${adultsOnly}\nMr K said the dog wants a walk.\n`, jay);
+      assert.equal(lintRule(id, text).length, 1);
+    });
+
+    it('when the child is heard only in a sentence that does not name them', () => {
+      // The rule is about naming and hearing in the same sentence; a separate sentence does not count.
+      const text = caseFile(`${adultsOnly}\nJay was at school. He said hello.\n`, jay);
+      assert.equal(lintRule(id, text).length, 1);
+    });
+  });
+
+  describe('does not fire', () => {
+    for (const sentence of ['Jay told me he likes Lego.', 'In his drawing Jay showed the whole family.', 'The son said he misses his dad.', 'Jay’s wishes and feelings are recorded in the review.']) {
+      it(`when the record says “${sentence}”`, () => {
+        assert.deepEqual(lintRule(id, caseFile(`${adultsOnly}\n${sentence}\n`, jay)), []);
+      });
+    }
+
+    it('when evidence comes from the child', () => {
+      const text = caseFile(hypotheses('- H1: Mr K may feel shut out.', '  - For: Likes the park. (source: Jay, 2026-01-02)'), jay);
+      assert.deepEqual(lintRule(id, text), []);
+    });
+
+    it('when nobody is a child (18 or over, or an adult role)', () => {
+      const text = caseFile(adultsOnly, 'people:\n  - {name: Jay, role: son, age: 18}\n  - {name: Mr K, role: stepfather}\n  - Dee');
+      assert.deepEqual(lintRule(id, text), []);
+    });
+  });
+
+  describeSeverity(id, (fm) => caseFile(adultsOnly, `${fm}${jay}`));
+});
