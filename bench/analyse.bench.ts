@@ -27,6 +27,7 @@ function heapPerMb(run: () => unknown, bytes: number): number {
   return (after - before) / 1024 / 1024 / (bytes / 1024 / 1024);
 }
 
+export function benchAnalyse(): number {
 const sizes = [100, 1_000, 10_000];
 let worst = 0;
 console.log('lines   KB      parse ms  analyse ms  ratio  heap MB/MB (parse, analyse)');
@@ -57,3 +58,5 @@ for (const lines of sizes) {
   );
 }
 console.log(`worst ratio analyse/parse: ${worst.toFixed(2)} (target <= 1.25)`);
+return worst;
+}

@@ -1,12 +1,13 @@
 // analyse(text) -> {model, messages}: the one entry point every adapter (editor, CLI, grader) calls.
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import { commentMarker } from 'mdast-comment-marker';
 import { messageControl } from 'unified-message-control';
 import { VFile } from 'vfile';
 import { defaultConfig, mergeConfig } from './config/read';
 import type { CaseMarkConfig, PartialConfig, Severity } from './config/types';
-import type { CaseModel, Position } from './model';
+import type { CaseModel, Diagram, Position } from './model';
 import { readFrontmatter } from './parse/frontmatter';
+import type { IncrementalParser } from './parse/incremental';
 import { parseMarkdown } from './parse/markdown';
 import { findSections, readHypotheses } from './parse/model';
 import type { DialectProblem } from './parse/problems';
@@ -18,8 +19,10 @@ import { SourceText } from './source';
 export interface AnalyseOptions {
   /** The file's path or name; `*.case.md` makes it a case analysis. */
   path?: string;
-  /** Project settings (from `.casemark.*` or editor settings), under the file's own frontmatter settings. */
-  config?: PartialConfig;
+  /** Settings layers, later ones winning (editor settings, then `.casemark.*`); the file's frontmatter wins over all. */
+  config?: PartialConfig | Array<PartialConfig | undefined>;
+  /** Keep one per open document to re-parse only what an edit changed. */
+  parser?: IncrementalParser;
 }
 
 export interface Analysis {
@@ -37,7 +40,7 @@ export function isCasePath(path: string | undefined): boolean {
 
 export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
   const file = new VFile({ path: options.path ?? 'untitled.case.md', value: text });
-  let config = mergeConfig(defaultConfig(), options.config);
+  let config = mergeConfig(defaultConfig(), ...[options.config].flat());
   const emptyModel: CaseModel = {
     path: options.path,
     isCase: isCasePath(options.path),
@@ -45,9 +48,10 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
     sections: [],
     hypotheses: [],
     people: [],
+    diagrams: [],
   };
   try {
-    const tree = parseMarkdown(text);
+    const tree = options.parser ? options.parser.parse(text).tree : parseMarkdown(text);
     const source = new SourceText(text, tree);
     const front = readFrontmatter(tree, source);
     const problems: DialectProblem[] = [...front.problems];
@@ -60,10 +64,12 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
       sections,
       hypotheses: readHypotheses(tree, sections, source, config, problems),
       people: front.people,
+      diagrams: findDiagrams(tree),
     };
     if (!model.isCase) return { model, messages: [], file, config };
     for (const rule of rules) runRule(rule, model, source, config, problems, file);
-    applyInlineControl(tree, file, config);
+    // Inline control walks the whole tree twice; most files have no casemark comment to honour.
+    if (text.includes('casemark-')) applyInlineControl(tree, file, config);
     return { model, messages: sortMessages(file.messages as CaseMessage[]), file, config };
   } catch (error) {
     // A bug in CaseMark must not cost the writer their editor or their CI run: say so, at the top.
@@ -76,6 +82,20 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
     });
     return { model: emptyModel, messages: emptyModel.isCase ? [message] : [], file, config };
   }
+}
+
+function findDiagrams(tree: Root): Diagram[] {
+  const diagrams: Diagram[] = [];
+  const visit = (nodes: RootContent[]): void => {
+    for (const node of nodes) {
+      const lang = node.type === 'code' ? node.lang?.toLowerCase() : undefined;
+      if (node.type === 'code' && node.position && (lang === 'genogram' || lang === 'ecomap')) {
+        diagrams.push({ kind: lang, source: node.value, position: node.position });
+      } else if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem') visit(node.children as RootContent[]);
+    }
+  };
+  visit(tree.children);
+  return diagrams;
 }
 
 function declaresCasemark(tree: Root, data: Record<string, unknown>): boolean {
@@ -123,40 +143,67 @@ function runRule(rule: Rule, model: CaseModel, source: SourceText, config: CaseM
 const inlineVerbs: Record<string, string> = {
   'casemark-disable': 'disable',
   'casemark-enable': 'enable',
-  'casemark-disable-next-line': 'ignore',
 };
 
 /**
- * `<!-- casemark-disable rule -->`, `-enable`, `-disable-next-line`: unified-message-control does the
- * work; this marker only maps our comment names onto its verbs and aliases onto rule ids.
+ * `<!-- casemark-disable rule -->` and `-enable` go through unified-message-control; this marker only
+ * maps our comment names onto its verbs and aliases onto rule ids. `-disable-next-line` means exactly the
+ * next line (as in ESLint and markdownlint), narrower than message-control's "next node", so it is a
+ * filter of its own over the comments the same walk finds.
  */
 function applyInlineControl(tree: Root, file: VFile, config: CaseMarkConfig): void {
   const unknown: Array<{ name: string; node: Position | undefined }> = [];
+  const nextLine: Array<{ line: number; ids: string[] | 'all' }> = [];
+  const frontmatter = tree.children[0]?.type === 'yaml' ? tree.children[0].position : undefined;
+  let fileWide: string[] | 'all' | undefined;
+  const ruleIds = (attributes: string, node: Position | undefined): string[] | undefined => {
+    const names = attributes.split(/[\s,]+/).filter(Boolean);
+    const ids = names.flatMap((name) => {
+      const rule = findRule(name);
+      if (!rule) unknown.push({ name, node });
+      return rule ? [rule.id] : [];
+    });
+    // A comment naming only unknown rules must not silence every rule.
+    return names.length > 0 && ids.length === 0 ? undefined : ids;
+  };
   messageControl(tree, {
     file,
     name: 'casemark',
     source: 'casemark',
     test: 'html',
     marker(node) {
-      const mark = commentMarker(node);
-      const verb = mark && inlineVerbs[mark.name];
-      if (!mark || !verb) return undefined;
-      const ids = mark.attributes.split(/[\s,]+/).filter(Boolean).map((name) => {
-        const rule = findRule(name);
-        if (!rule) unknown.push({ name, node: mark.node.position });
-        return rule?.id;
-      });
-      const known = ids.filter((id): id is string => id !== undefined);
-      // A comment naming only unknown rules must not silence every rule.
-      if (ids.length > 0 && known.length === 0) return undefined;
-      return { ...mark, name: 'casemark', attributes: [verb, ...known].join(' ') };
+      // mdast-comment-marker refuses a comment whose rule list has commas ("a, b"): read them as spaces.
+      const html = node as { value?: unknown };
+      const mark = commentMarker(typeof html.value === 'string' ? { ...node, value: html.value.replace(/,/g, ' ') } : node);
+      if (!mark) return undefined;
+      const position = mark.node.position;
+      if (mark.name === 'casemark-disable-next-line') {
+        const ids = ruleIds(mark.attributes, position);
+        if (ids && position) nextLine.push({ line: position.end.line + 1, ids: ids.length === 0 ? 'all' : ids });
+        return undefined;
+      }
+      const verb = inlineVerbs[mark.name];
+      const ids = verb ? ruleIds(mark.attributes, position) : undefined;
+      if (!verb || !ids) return undefined;
+      if (verb === 'disable' && frontmatter && node === tree.children[1]) fileWide = ids.length === 0 ? 'all' : ids;
+      // No rule named means every rule: name them all, as message-control's own "all" also drops messages before the comment.
+      return { ...mark, name: 'casemark', attributes: [verb, ...(ids.length > 0 ? ids : rules.map((r) => r.id))].join(' ') };
     },
   });
-  // A warning unless settings give config-invalid a severity; 'off' silences these too.
-  const severity = config.rules['config-invalid']?.severity ?? 'warning';
-  if (severity === 'off') return;
+  if (fileWide && frontmatter) {
+    const ids = fileWide;
+    const lastLine = frontmatter.end.line;
+    file.messages = file.messages.filter((m) => !(m.source === 'casemark' && (m.line ?? 0) <= lastLine && (ids === 'all' || ids.includes(m.ruleId ?? ''))));
+  }
+  if (nextLine.length > 0) {
+    file.messages = file.messages.filter((m) => {
+      const line = m.line ?? 0;
+      return !nextLine.some((d) => d.line === line && m.source === 'casemark' && (d.ids === 'all' || d.ids.includes(m.ruleId ?? '')));
+    });
+  }
+  const severity = severityOf(findRule('config-invalid') as Rule, config);
   for (const { name, node } of unknown) {
-    if (!node) continue;
+    if (!node || severity === 'off') continue;
     createMessage(file, {
       ruleId: 'config-invalid',
       severity,

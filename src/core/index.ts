@@ -6,3 +6,5 @@ export * from './model';
 export { docsPath, type CaseMessage, type Fix, type Rule } from './rule';
 export { findRule, rules } from './rules/index';
 export { configFileMessages, createMessage } from './messages';
+export { IncrementalParser, type Reparse, type ReparseKind } from './parse/incremental';
+export { newCaseTemplate } from './template';

@@ -70,6 +70,13 @@ export interface Frontmatter {
   exercise?: string;
 }
 
+/** A ```genogram or ```ecomap fenced block: drawn and validated by src/core/genogram. */
+export interface Diagram {
+  kind: 'genogram' | 'ecomap';
+  source: string;
+  position: Position;
+}
+
 export interface CaseModel {
   path?: string;
   /** True when the file is a case analysis: named *.case.md or with `casemark:` in its frontmatter. */
@@ -78,4 +85,5 @@ export interface CaseModel {
   sections: Section[];
   hypotheses: Hypothesis[];
   people: Person[];
+  diagrams: Diagram[];
 }

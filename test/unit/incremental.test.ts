@@ -1,0 +1,66 @@
+// The incremental parser must give exactly the tree a full parse gives, after any edit.
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { generateCase } from '../../bench/generate';
+import { IncrementalParser } from '../../src/core/parse/incremental';
+import { parseMarkdown } from '../../src/core/parse/markdown';
+
+function same(actual: unknown, expected: unknown, note: string): void {
+  assert.deepEqual(JSON.parse(JSON.stringify(actual)), JSON.parse(JSON.stringify(expected)), note);
+}
+
+const fragments = ['a', ' ', '\n', '\n\n', '-', '- ', '* ', '1. ', '#', '# ', '>', '`', '```', '~~~', '=', '===', '---', '  ', '    ', '<!--', '-->', '*', '_', '[', ']', '(', ')', 'For: ', 'H9: ', '|', '\\', 'é', '😀'];
+
+describe('incremental parser', function () {
+  this.timeout(120_000);
+  const base = generateCase(400, 7);
+
+  it('gives the full-parse tree after single-character typing inside a hypothesis', () => {
+    const parser = new IncrementalParser();
+    parser.parse(base);
+    const at = base.indexOf('worried about') + 3;
+    const edited = base.slice(0, at) + 'x' + base.slice(at);
+    const result = parser.parse(edited);
+    assert.equal(result.kind, 'item');
+    same(result.tree, parseMarkdown(edited), 'tree after typing one character');
+  });
+
+  it('re-parses only blocks for a new paragraph, and the tree still matches', () => {
+    const parser = new IncrementalParser();
+    parser.parse(base);
+    const at = base.indexOf('## Hypotheses 2');
+    const edited = base.slice(0, at) + 'A new thought.\n\n' + base.slice(at);
+    const result = parser.parse(edited);
+    assert.equal(result.kind, 'blocks');
+    same(result.tree, parseMarkdown(edited), 'tree after a new paragraph');
+  });
+
+  it('falls back to a full parse where a shortcut would be wrong (an unclosed fence)', () => {
+    const parser = new IncrementalParser();
+    parser.parse(base);
+    const at = base.indexOf('## Hypotheses 2');
+    const edited = base.slice(0, at) + '```\n' + base.slice(at);
+    const result = parser.parse(edited);
+    same(result.tree, parseMarkdown(edited), 'tree after opening a fence');
+    assert.equal(result.kind, 'full');
+  });
+
+  it('matches a full parse after any sequence of random edits', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ at: fc.nat(), remove: fc.nat({ max: 12 }), insert: fc.array(fc.constantFrom(...fragments), { maxLength: 4 }) }), { minLength: 1, maxLength: 8 }),
+        (edits) => {
+          const parser = new IncrementalParser();
+          let text = generateCase(80, 3);
+          parser.parse(text);
+          for (const edit of edits) {
+            const at = edit.at % (text.length + 1);
+            text = text.slice(0, at) + edit.insert.join('') + text.slice(at + edit.remove);
+            same(parser.parse(text).tree, parseMarkdown(text), `after editing at ${at}`);
+          }
+        },
+      ),
+      { numRuns: 150, seed: 20261123 },
+    );
+  });
+});
