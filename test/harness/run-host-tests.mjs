@@ -13,6 +13,12 @@
 //              host; --tests is a bundled CommonJS file exporting run() (only `vscode`
 //              may stay external).
 // Exit code: the suite's (0 = passed), 1 on timeout or harness failure.
+//
+// Screenshots: when the suite logs the line `run-host-tests:screenshot` (console.log),
+// the page is captured into --screenshot at once; `run-host-tests:screenshot NAME` writes
+// NAME.png beside it. Log it while the state you want is on screen and keep it there for
+// a second. Without such a request, --screenshot is taken when the run ends; by then the
+// extension host has exited, so its diagnostics and webviews are gone.
 
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -20,7 +26,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
+import { format, parseArgs } from 'node:util';
 import { ensureHarness } from './ensure.mjs';
 
 const HOST = '127.0.0.1'; // loopback only
@@ -29,22 +35,28 @@ const TAG = 'run-host-tests:';
 // playwright-core 1.65.1 starts Chromium with --disable-features=<this list plus
 // ThirdPartyStoragePartitioning>. Without that feature a webview's iframe cannot register
 // its service worker, so we pass the list again without it (the last switch wins).
-// Re-check against playwright-core's lib/server/chromium/chromiumSwitches.js when bumping it.
+// Re-check against `disabledFeatures` in playwright-core's lib/coreBundle.js when bumping it.
 const DISABLED_FEATURES = [
   'AvoidUnnecessaryBeforeUnloadCheckSync',
-  'BoundaryEventDispatchTracksNodeRemoval',
   'DestroyProfileOnBrowserClose',
-  'DialMediaRouteProvider',
-  'GlobalMediaControls',
   'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
   'LensOverlay',
   'MediaRouter',
   'PaintHolding',
-  'Translate',
-  'AutoDeElevate',
-  'RenderDocument',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
   'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
 ];
+
+// Workbench complaints that only say the machine is offline: shown on one line.
+const HARMLESS = [/ENOTFOUND/, /^Canceled: Canceled/, /authentication provider '\w+' to register/, /ServiceWorker for scope .*serviceWorker\.js/];
+const SCREENSHOT_REQUEST = /^run-host-tests:screenshot(?:\s+([\w.-]+))?\s*$/;
 
 const CHROMIUM_ARGS = [
   '--no-sandbox', // root in a container
@@ -160,19 +172,20 @@ function startServer(harness, port, dirs, verbose) {
     server.on('error', reject);
     server.on('exit', (code, signal) => reject(new Error(`VS Code server exited early (${signal || code}):\n${log.join('').slice(-3000)}`)));
   });
+  ready.catch(() => {}); // an exit after we stopped waiting is no unhandled rejection
   return { server, ready, log };
 }
 
-function killGroup(child) {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    const timer = setTimeout(() => {
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
-      done();
-    }, 3000);
-    child.once('exit', () => { clearTimeout(timer); done(); });
-    try { process.kill(-child.pid, 'SIGTERM'); } catch { clearTimeout(timer); done(); }
-  });
+/** Ends the server's whole process group: TERM, then KILL for whatever is left. */
+async function killGroup(child) {
+  if (!child) return;
+  const signal = (sig) => { try { process.kill(-child.pid, sig); } catch { /* group already gone */ } };
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((done) => child.once('exit', done));
+    signal('SIGTERM');
+    await Promise.race([exited, sleep(3000)]);
+  }
+  signal('SIGKILL'); // helpers (file watcher, extension host) may outlive the leader
 }
 
 function remoteUri(port, absPath) {
@@ -197,28 +210,74 @@ async function main() {
     await Promise.allSettled([browser?.close(), killGroup(server)]);
     rmSync(tmp, { recursive: true, force: true });
   };
-  for (const sig of ['SIGINT', 'SIGTERM']) {
-    process.once(sig, () => { cleanup().finally(() => process.exit(130)); });
-  }
+  // Ctrl-C or a CI cancel ends the run like a timeout, so that the cleanup below runs.
+  const interrupted = new Promise((r) => {
+    for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(sig, () => r(`interrupted (${sig})`));
+  });
 
   let code = 1;
   try {
     const port = await freePort();
     const srv = startServer(harness, port, dirs, opts.verbose);
     server = srv.server;
-    await withTimeout(srv.ready, 60_000, 'VS Code server did not start');
+    const up = await Promise.race([srv.ready, interrupted, sleep(60_000).then(() => 'VS Code server did not start within 60 s')]);
+    if (up) throw new Error(up);
 
-    browser = await chromium.launch({ executablePath: harness.chromium, headless: true, args: CHROMIUM_ARGS });
+    browser = await chromium.launch({
+      executablePath: harness.chromium,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      // We close the browser ourselves, also on a signal.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    });
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 
-    let exitCode;
-    const exited = new Promise((resolveExit) => { exitCode = resolveExit; });
-    // The workbench (with --enable-smoke-test-driver and a test payload) calls these.
+    const cdp = await page.context().newCDPSession(page);
+    let screenshots = Promise.resolve();
+    let screenshotTaken = false;
+    const screenshot = (file) => {
+      const asked = Date.now();
+      screenshots = screenshots.then(async () => {
+        mkdirSync(dirname(file), { recursive: true });
+        // Headless Chromium paints lazily: a first capture forces a frame, which also starts
+        // decoding the squiggles' SVG backgrounds; the second one, after two animation
+        // frames and a short pause, shows them. Captured straight from the compositor:
+        // page.screenshot() also waits for fonts and injects a caret style, which took
+        // seconds on a busy workbench.
+        await cdp.send('Page.captureScreenshot', { format: 'png' });
+        await Promise.race([
+          page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())))),
+          sleep(1000),
+        ]);
+        await sleep(200);
+        const { data } = await cdp.send('Page.captureScreenshot', { format: 'png' });
+        writeFileSync(file, Buffer.from(data, 'base64'));
+        console.log(`${TAG} screenshot: ${file} (${Date.now() - asked} ms)`);
+      }).catch((err) => console.error(`${TAG} screenshot failed: ${err.message}`));
+      return screenshots;
+    };
+
+    // With --enable-smoke-test-driver and a test payload the workbench calls these two.
+    // codeAutomationLog gets the workbench's log (info and above) and with it the extension
+    // host's console: the arguments of one call, format string first (mocha's reporters
+    // use printf-style placeholders).
     await page.exposeFunction('codeAutomationLog', (type, args) => {
-      const line = (Array.isArray(args) ? args : [args]).map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' ');
-      (type === 'error' ? console.error : console.log)(line);
+      let text = Array.isArray(args) ? format(...args) : format(args);
+      const request = SCREENSHOT_REQUEST.exec(text);
+      if (request) {
+        if (!opts.screenshot) return undefined;
+        if (!request[1]) screenshotTaken = true;
+        return screenshot(request[1] ? join(dirname(opts.screenshot), `${request[1]}.png`) : opts.screenshot);
+      }
+      if (!opts.verbose && HARMLESS.some((re) => re.test(text))) text = `(harmless) ${text.split('\n')[0]}`;
+      (type === 'error' ? console.error : console.log)(text);
     });
-    await page.exposeFunction('codeAutomationExit', (c) => exitCode(Number(c)));
+    let resolveExit;
+    const exited = new Promise((r) => { resolveExit = r; });
+    await page.exposeFunction('codeAutomationExit', (c) => resolveExit(Number.isInteger(Number(c)) ? Number(c) : 1));
+    const serverDied = new Promise((r) => server.once('exit', (c, sig) => r(`server exited (${sig || c})`)));
     if (opts.verbose) page.on('console', (m) => console.log(`[browser ${m.type()}] ${m.text()}`));
     page.on('pageerror', (err) => console.error(`[browser pageerror] ${err.message}`));
 
@@ -231,22 +290,19 @@ async function main() {
     query.set('payload', JSON.stringify(payload));
     const url = `http://${HOST}:${port}/?${query}`;
     console.log(`${TAG} ${opts.host} extension host, VS Code server on ${HOST}:${port}`);
-    await page.goto(url);
+    await page.goto(url, { waitUntil: 'commit' }); // the rest is bounded by --timeout-ms below
 
     const timeoutMs = Math.max(1000, opts.timeoutMs - (Date.now() - started));
-    const result = await Promise.race([exited, sleep(timeoutMs).then(() => 'timeout')]);
-    if (result === 'timeout') {
-      console.error(`${TAG} timed out after ${opts.timeoutMs} ms waiting for the test run to finish`);
+    const result = await Promise.race([exited, serverDied, interrupted, sleep(timeoutMs).then(() => `timed out (--timeout-ms ${opts.timeoutMs})`)]);
+    if (typeof result === 'number') {
+      code = result;
+    } else {
+      console.error(`${TAG} ${result} after ${((Date.now() - started) / 1000).toFixed(1)} s, before the test run finished`);
       if (!opts.verbose) console.error(`${TAG} last server output:\n${srv.log.join('').slice(-2000)}`);
       code = 1;
-    } else {
-      code = result;
     }
-    if (opts.screenshot) {
-      mkdirSync(dirname(opts.screenshot), { recursive: true });
-      await page.screenshot({ path: opts.screenshot });
-      console.log(`${TAG} screenshot: ${opts.screenshot}`);
-    }
+    if (opts.screenshot && !screenshotTaken) screenshot(opts.screenshot);
+    await screenshots;
   } catch (err) {
     console.error(`${TAG} ${err?.message || err}`);
     code = 1;
@@ -260,10 +316,6 @@ async function main() {
 
 function sleep(ms) {
   return new Promise((r) => setTimeout(r, ms).unref());
-}
-
-function withTimeout(promise, ms, message) {
-  return Promise.race([promise, sleep(ms).then(() => { throw new Error(message); })]);
 }
 
 main().catch((err) => {
