@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['bench/out/**', 'dist/**', 'node_modules/**', 'test/harness/**', '.vscode-test/**', '*.vsix'] },
+  { ignores: ['bench/out/**', 'dist/**', 'dist-test/**', 'test-artifacts/**', 'node_modules/**', 'test/harness/**', '.vscode-test/**', '*.vsix'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -18,6 +18,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', { patterns: ['vscode', 'node:*', 'fs', 'path', 'child_process', 'os'] }],
     },
+  },
+  {
+    // The host test entries load the suite only after mocha has set up describe/it.
+    files: ['test/host/*-entry.ts'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['**/*.js', '**/*.mjs', 'bin/**'],

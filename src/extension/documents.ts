@@ -1,0 +1,142 @@
+// Which open documents are case analyses, their latest analysis, and when to re-analyse (debounced, incremental).
+import * as vscode from 'vscode';
+import { analyse, IncrementalParser, isCasePath, type Analysis, type CaseMessage, type Severity } from '../core/index';
+import type { ProjectConfigs } from './config';
+import { readSettings, type EditorSettings } from './settings';
+
+interface DocumentState {
+  parser: IncrementalParser;
+  analysis?: Analysis;
+  timer?: ReturnType<typeof setTimeout>;
+}
+
+/** A Markdown file is a case analysis by name, or by `casemark:` in frontmatter at its top. */
+export function isCaseDocument(document: vscode.TextDocument): boolean {
+  if (document.languageId !== 'markdown') return false;
+  if (isCasePath(document.uri.path)) return true;
+  const head = document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, 60), 0));
+  return /^---[ \t]*\r?\n(?:(?!---)[^\n]*\n)*?casemark[ \t]*:/.test(head);
+}
+
+function isOpenInTab(uri: vscode.Uri): boolean {
+  return vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri.toString()));
+}
+
+const severity: Record<Exclude<Severity, 'off'>, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+export function messageRange(message: CaseMessage): vscode.Range {
+  const place = message.place;
+  const start = place && 'start' in place ? place.start : { line: message.line ?? 1, column: message.column ?? 1 };
+  const end = place && 'end' in place ? place.end : start;
+  return new vscode.Range(Math.max(0, start.line - 1), Math.max(0, start.column - 1), Math.max(0, end.line - 1), Math.max(0, end.column - 1));
+}
+
+export class CaseDocuments implements vscode.Disposable {
+  private readonly states = new Map<string, DocumentState>();
+  private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
+  readonly onDidAnalyse = this.changed.event;
+  readonly diagnostics = vscode.languages.createDiagnosticCollection('casemark');
+  private settings: EditorSettings = readSettings((key) => vscode.workspace.getConfiguration('casemark').get(key));
+  private readonly subscriptions: vscode.Disposable[] = [];
+  /** Files whose last tab was closed: left alone until opened again. */
+  private readonly closed = new Set<string>();
+
+  constructor(
+    private readonly configs: ProjectConfigs,
+    private readonly docsRoot: vscode.Uri,
+  ) {
+    this.subscriptions.push(
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        this.closed.delete(d.uri.toString());
+        this.consider(d, 0);
+      }),
+      vscode.window.onDidChangeVisibleTextEditors((editors) => {
+        for (const editor of editors) if (this.closed.delete(editor.document.uri.toString())) this.consider(editor.document, 0);
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => this.consider(e.document, this.settings.debounceMs)),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      // VS Code keeps a closed file's document alive for a while; the tab closing is what the writer sees.
+      vscode.window.tabGroups.onDidChangeTabs((e) => {
+        for (const tab of e.closed) {
+          const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
+          if (uri && !isOpenInTab(uri)) {
+            this.closed.add(uri.toString());
+            this.forget(uri);
+          }
+        }
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (!e.affectsConfiguration('casemark')) return;
+        this.settings = readSettings((key) => vscode.workspace.getConfiguration('casemark').get(key));
+        this.relintAll();
+      }),
+      configs.onDidChange(() => this.relintAll()),
+    );
+    for (const document of vscode.workspace.textDocuments) this.consider(document, 0);
+  }
+
+  analysisOf(document: vscode.TextDocument): Analysis | undefined {
+    return this.states.get(document.uri.toString())?.analysis;
+  }
+
+  relintAll(): void {
+    for (const document of vscode.workspace.textDocuments) this.consider(document, 0);
+  }
+
+  private consider(document: vscode.TextDocument, delay: number): void {
+    const key = document.uri.toString();
+    if (this.closed.has(key)) return;
+    if (!this.settings.enable || !isCaseDocument(document)) {
+      if (this.states.has(key)) this.forget(document.uri);
+      return;
+    }
+    let state = this.states.get(key);
+    if (!state) {
+      state = { parser: new IncrementalParser() };
+      this.states.set(key, state);
+    }
+    clearTimeout(state.timer);
+    const run = () => void this.lint(document, state as DocumentState);
+    if (delay > 0) state.timer = setTimeout(run, delay);
+    else run();
+  }
+
+  private async lint(document: vscode.TextDocument, state: DocumentState): Promise<void> {
+    const version = document.version;
+    const project = await this.configs.forDocument(document.uri);
+    // The config lookup is asynchronous: a newer edit, or closing the file, wins.
+    if (document.isClosed || document.version !== version || this.states.get(document.uri.toString()) !== state) return;
+    const analysis = analyse(document.getText(), { path: document.uri.path, config: [this.settings.config, project], parser: state.parser });
+    state.analysis = analysis;
+    this.diagnostics.set(document.uri, analysis.messages.map((m) => this.toDiagnostic(m)));
+    this.changed.fire(document);
+  }
+
+  private toDiagnostic(message: CaseMessage): vscode.Diagnostic {
+    const diagnostic = new vscode.Diagnostic(messageRange(message), message.reason, severity[message.severity]);
+    diagnostic.source = 'casemark';
+    diagnostic.code = message.url
+      ? { value: message.ruleId, target: vscode.Uri.joinPath(this.docsRoot, ...message.url.split('/')) }
+      : message.ruleId;
+    return diagnostic;
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.states.get(key)?.timer);
+    this.states.delete(key);
+    this.diagnostics.delete(uri);
+  }
+
+  dispose(): void {
+    for (const state of this.states.values()) clearTimeout(state.timer);
+    this.subscriptions.forEach((s) => s.dispose());
+    this.diagnostics.dispose();
+    this.changed.dispose();
+  }
+}

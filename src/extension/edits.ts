@@ -1,0 +1,48 @@
+// Text edits for quick fixes, as offsets: the rule's own fix, and the inline comments that turn a rule off.
+import type { CaseMessage, CaseModel } from '../core/index';
+
+export interface OffsetEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function lineStartOffset(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** `<!-- casemark-disable-next-line id -->` on its own line above the message's line, indented like it. */
+export function disableLineEdit(text: string, message: CaseMessage): OffsetEdit {
+  const offset = message.place && 'start' in message.place ? (message.place.start.offset ?? 0) : 0;
+  const start = lineStartOffset(text, offset);
+  const indent = /^[ \t]*/.exec(text.slice(start))?.[0] ?? '';
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  return { start, end: start, text: `${indent}<!-- casemark-disable-next-line ${message.ruleId} -->${eol}` };
+}
+
+/** `<!-- casemark-disable id -->` straight after the frontmatter (or at the top), which covers the whole file. */
+export function disableFileEdit(text: string, model: CaseModel, ruleId: string): OffsetEdit {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const end = model.frontmatter.position?.end.offset ?? 0;
+  // One file-wide comment, extended, rather than a second one that would no longer sit first.
+  const existing = /^\s*<!--[ \t]*casemark-disable[ \t]+([^>]*?)[ \t]*-->/.exec(text.slice(end));
+  if (existing?.[1]) {
+    const at = end + existing[0].indexOf(existing[1]) + existing[1].length;
+    return { start: at, end: at, text: ` ${ruleId}` };
+  }
+  if (model.frontmatter.position === undefined) return { start: 0, end: 0, text: `<!-- casemark-disable ${ruleId} -->${eol}${eol}` };
+  return { start: end, end, text: `${eol}${eol}<!-- casemark-disable ${ruleId} -->` };
+}
+
+/** Every alternative fix a message offers: its own fix first, then the other wordings in `expected`. */
+export function fixAlternatives(message: CaseMessage): Array<OffsetEdit & { title: string }> {
+  const fix = message.fix;
+  if (!fix) return [];
+  const alternatives = [{ start: fix.start, end: fix.end, text: fix.text, title: fix.title }];
+  for (const other of message.expected ?? []) {
+    if (other === fix.text) continue;
+    const original = fix.title.match(/^Replace (“.*?”) with/)?.[1];
+    alternatives.push({ start: fix.start, end: fix.end, text: other, title: original ? `Replace ${original} with “${other}”` : fix.title });
+  }
+  return alternatives;
+}

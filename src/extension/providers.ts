@@ -1,0 +1,180 @@
+// Quick fixes, hovers, CodeLens and document symbols, all read from the document's latest analysis.
+import * as vscode from 'vscode';
+import type { CaseMessage, CaseModel, Position as UnistPosition } from '../core/index';
+import { findRule } from '../core/index';
+import { messageRange, type CaseDocuments } from './documents';
+import { disableFileEdit, disableLineEdit, fixAlternatives, type OffsetEdit } from './edits';
+import { gaps, hypothesesSummary, hypothesisHover, ruleHover } from './present';
+
+export const fixAllKind = vscode.CodeActionKind.SourceFixAll.append('casemark');
+
+export function toRange(position: UnistPosition): vscode.Range {
+  return new vscode.Range(position.start.line - 1, position.start.column - 1, position.end.line - 1, position.end.column - 1);
+}
+
+function editOf(document: vscode.TextDocument, edits: OffsetEdit[]): vscode.WorkspaceEdit {
+  const edit = new vscode.WorkspaceEdit();
+  for (const e of edits) edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.text);
+  return edit;
+}
+
+function sameSpot(message: CaseMessage, diagnostic: vscode.Diagnostic): boolean {
+  const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+  return code === message.ruleId && messageRange(message).isEqual(diagnostic.range);
+}
+
+/** One edit per fixable message, first wording, skipping any that would overlap an earlier one. */
+export function allFixes(messages: CaseMessage[]): OffsetEdit[] {
+  const edits: OffsetEdit[] = [];
+  for (const message of messages) {
+    const [fix] = fixAlternatives(message);
+    if (!fix) continue;
+    const overlaps = edits.some((e) => fix.start < e.end && e.start < fix.end);
+    if (!overlaps) edits.push(fix);
+  }
+  return edits;
+}
+
+export class CaseCodeActions implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix, fixAllKind];
+  constructor(private readonly documents: CaseDocuments) {}
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const analysis = this.documents.analysisOf(document);
+    if (!analysis) return [];
+    const text = document.getText();
+    const actions: vscode.CodeAction[] = [];
+    const fixable = allFixes(analysis.messages);
+    if (context.only?.contains(fixAllKind) || context.only?.intersects(fixAllKind)) {
+      if (fixable.length === 0) return [];
+      const fixAll = new vscode.CodeAction('Apply every CaseMark fix', fixAllKind);
+      fixAll.edit = editOf(document, fixable);
+      return [fixAll];
+    }
+    for (const diagnostic of context.diagnostics.filter((d) => d.source === 'casemark')) {
+      const message = analysis.messages.find((m) => sameSpot(m, diagnostic));
+      if (!message) continue;
+      fixAlternatives(message).forEach((fix, i) => {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.edit = editOf(document, [fix]);
+        action.diagnostics = [diagnostic];
+        action.isPreferred = i === 0;
+        actions.push(action);
+      });
+      const rule = findRule(message.ruleId);
+      if (!rule) continue;
+      const line = new vscode.CodeAction(`Disable ${rule.id} for this line`, vscode.CodeActionKind.QuickFix);
+      line.edit = editOf(document, [disableLineEdit(text, message)]);
+      line.diagnostics = [diagnostic];
+      const file = new vscode.CodeAction(`Disable ${rule.id} for this file`, vscode.CodeActionKind.QuickFix);
+      file.edit = editOf(document, [disableFileEdit(text, analysis.model, rule.id)]);
+      file.diagnostics = [diagnostic];
+      actions.push(line, file);
+    }
+    if (fixable.length > 1 && actions.length > 0) {
+      const fixAll = new vscode.CodeAction(`Fix all ${fixable.length} CaseMark prompts that have a fix`, vscode.CodeActionKind.QuickFix);
+      fixAll.edit = editOf(document, fixable);
+      actions.push(fixAll);
+    }
+    return actions;
+  }
+}
+
+export class CaseHovers implements vscode.HoverProvider {
+  constructor(private readonly documents: CaseDocuments) {}
+
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+    const analysis = this.documents.analysisOf(document);
+    if (!analysis) return undefined;
+    const parts: vscode.MarkdownString[] = [];
+    const seen = new Set<string>();
+    for (const message of analysis.messages) {
+      if (seen.has(message.ruleId) || !messageRange(message).contains(position)) continue;
+      seen.add(message.ruleId);
+      const text = ruleHover(message.ruleId);
+      if (text) parts.push(new vscode.MarkdownString(text));
+    }
+    const hypothesis = analysis.model.hypotheses.find((h) => toRange(h.statement.position).contains(position));
+    if (hypothesis) parts.push(new vscode.MarkdownString(hypothesisHover(hypothesis)));
+    return parts.length > 0 ? new vscode.Hover(parts) : undefined;
+  }
+}
+
+export class CaseCodeLenses implements vscode.CodeLensProvider {
+  readonly onDidChangeCodeLenses: vscode.Event<void>;
+  constructor(private readonly documents: CaseDocuments) {
+    this.onDidChangeCodeLenses = (listener, thisArgs, disposables) => documents.onDidAnalyse(() => listener.call(thisArgs), null, disposables);
+  }
+
+  provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    const analysis = this.documents.analysisOf(document);
+    if (!analysis) return [];
+    return analysis.model.sections
+      .filter((s) => s.kind === 'hypotheses')
+      .slice(0, 1)
+      .map(
+        (section) =>
+          new vscode.CodeLens(toRange(section.heading), {
+            title: hypothesesSummary(analysis.model),
+            tooltip: 'Go to the first hypothesis without a test or with nothing recorded against it',
+            command: 'casemark.revealFirstGap',
+            arguments: [document.uri],
+          }),
+      );
+  }
+}
+
+export function firstGapRange(model: CaseModel): vscode.Range | undefined {
+  const first = gaps(model)[0];
+  return first ? toRange(first.hypothesis.statement.position) : undefined;
+}
+
+export class CaseSymbols implements vscode.DocumentSymbolProvider {
+  constructor(private readonly documents: CaseDocuments) {}
+
+  provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
+    const analysis = this.documents.analysisOf(document);
+    return analysis ? symbolsOf(analysis.model) : [];
+  }
+}
+
+function within(inner: UnistPosition, outer: UnistPosition): boolean {
+  return (inner.start.offset ?? 0) >= (outer.start.offset ?? 0) && (inner.end.offset ?? 0) <= (outer.end.offset ?? 0);
+}
+
+/** Sections nested by heading level, hypotheses and diagrams inside their section, people from the frontmatter. */
+export function symbolsOf(model: CaseModel): vscode.DocumentSymbol[] {
+  const top: vscode.DocumentSymbol[] = [];
+  if (model.frontmatter.position && model.people.length > 0) {
+    const people = new vscode.DocumentSymbol('People', `${model.people.length}`, vscode.SymbolKind.Namespace, toRange(model.frontmatter.position), toRange(model.frontmatter.position));
+    for (const person of model.people) {
+      const range = toRange(person.position ?? model.frontmatter.position);
+      people.children.push(new vscode.DocumentSymbol(person.name, [person.role, person.age !== undefined ? `${person.age}` : ''].filter(Boolean).join(', '), vscode.SymbolKind.Field, range, range));
+    }
+    top.push(people);
+  }
+  const stack: Array<{ depth: number; symbol: vscode.DocumentSymbol; position: UnistPosition }> = [];
+  for (const section of model.sections) {
+    const range = toRange(section.position);
+    const symbol = new vscode.DocumentSymbol(section.title || '(untitled)', section.kind ?? '', vscode.SymbolKind.String, range, toRange(section.heading));
+    while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= section.depth) stack.pop();
+    (stack[stack.length - 1]?.symbol.children ?? top).push(symbol);
+    stack.push({ depth: section.depth, symbol, position: section.position });
+    if (section.kind === 'hypotheses') {
+      for (const h of model.hypotheses.filter((h) => within(h.position, section.position))) {
+        symbol.children.push(new vscode.DocumentSymbol(h.label, h.statement.text, vscode.SymbolKind.Event, toRange(h.position), toRange(h.statement.position)));
+      }
+    }
+  }
+  const all = (symbols: vscode.DocumentSymbol[]): vscode.DocumentSymbol[] => symbols.flatMap((s) => [s, ...all(s.children)]);
+  for (const diagram of model.diagrams) {
+    const name = diagram.kind === 'genogram' ? 'Genogram' : 'Ecomap';
+    const range = toRange(diagram.position);
+    const symbol = new vscode.DocumentSymbol(name, '', vscode.SymbolKind.Struct, range, range);
+    const container = all(top)
+      .filter((s) => s.kind === vscode.SymbolKind.String && s.range.contains(range))
+      .pop();
+    (container?.children ?? top).push(symbol);
+  }
+  return top;
+}

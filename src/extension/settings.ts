@@ -1,0 +1,39 @@
+// VS Code settings (casemark.*) as a CaseMark config layer. Pure: takes a getter, so it is unit-tested without VS Code.
+import type { KeywordKind, PartialConfig, RuleSetting, SectionKind } from '../core/index';
+import { findRule } from '../core/index';
+
+export type SettingGetter = <T>(key: string) => T | undefined;
+
+export interface EditorSettings {
+  enable: boolean;
+  debounceMs: number;
+  config: PartialConfig;
+}
+
+export function readSettings(get: SettingGetter): EditorSettings {
+  const rules: Record<string, RuleSetting> = {};
+  const setRule = (id: string, setting: RuleSetting) => (rules[id] = { ...rules[id], ...setting });
+  for (const [name, value] of Object.entries(get<Record<string, unknown>>('rules') ?? {})) {
+    const rule = findRule(name);
+    if (!rule) continue;
+    if (typeof value === 'string') setRule(rule.id, { severity: value as RuleSetting['severity'] });
+    else if (typeof value === 'boolean') setRule(rule.id, { severity: value ? rule.defaultSeverity : 'off' });
+    else if (value && typeof value === 'object') setRule(rule.id, value as RuleSetting);
+  }
+  const minimum = get<number>('minimumHypotheses');
+  if (typeof minimum === 'number') setRule('hypotheses-too-few', { minimum });
+  const certainty = get<string[]>('certaintyWords');
+  if (Array.isArray(certainty) && certainty.length > 0) setRule('hypothesis-certainty', { words: certainty });
+  const labels = get<string[]>('labelWords');
+  if (Array.isArray(labels) && labels.length > 0) setRule('labels-not-behaviour', { words: labels });
+  const debounce = get<number>('debounceMs');
+  return {
+    enable: get<boolean>('enable') ?? true,
+    debounceMs: typeof debounce === 'number' && debounce >= 0 ? debounce : 250,
+    config: {
+      rules,
+      sections: (get<Partial<Record<SectionKind, string[]>>>('sections') ?? {}) as PartialConfig['sections'],
+      keywords: (get<Partial<Record<KeywordKind, string[]>>>('keywords') ?? {}) as PartialConfig['keywords'],
+    },
+  };
+}

@@ -1,0 +1,9 @@
+// Test entry for the Node extension host: VS Code loads this bundle and awaits run().
+import Mocha from 'mocha';
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60_000 });
+  mocha.suite.emit('pre-require', globalThis, 'suite', mocha);
+  require('./suite');
+  return new Promise((resolve, reject) => mocha.run((failures) => (failures ? reject(new Error(`${failures} test(s) failed`)) : resolve())));
+}

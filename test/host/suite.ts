@@ -1,0 +1,204 @@
+// The extension, tested inside a real VS Code extension host (Node or web worker): only `vscode`, no Node built-ins.
+import * as vscode from 'vscode';
+
+const extensionId = 'casemark.casemark';
+
+function check(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function folder(): vscode.Uri {
+  const first = vscode.workspace.workspaceFolders?.[0];
+  check(first, 'no folder is open');
+  return first.uri;
+}
+
+function casemarkDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'casemark');
+}
+
+function code(d: vscode.Diagnostic): string {
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+
+async function open(name: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), ...name.split('/')));
+  return vscode.window.showTextDocument(document);
+}
+
+async function diagnosticsFor(uri: vscode.Uri, rule: string): Promise<vscode.Diagnostic[]> {
+  return waitFor(`a ${rule} diagnostic`, () => {
+    const found = casemarkDiagnostics(uri).filter((d) => code(d) === rule);
+    return found.length > 0 ? found : undefined;
+  });
+}
+
+async function closeAll(): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+describe('CaseMark in a real VS Code', function () {
+  this.timeout(60_000);
+
+  afterEach(closeAll);
+
+  it('activates and checks a case file as it opens, with rule ids linking to the installed docs', async () => {
+    const editor = await open('weak.case.md');
+    const [certainty] = await diagnosticsFor(editor.document.uri, 'hypothesis-certainty');
+    check(vscode.extensions.getExtension(extensionId)?.isActive, 'CaseMark is active');
+    check(certainty, 'a certainty diagnostic');
+    check(certainty.range.start.line === 21 && certainty.range.start.character === 14, `certainty at ${certainty.range.start.line}:${certainty.range.start.character}`);
+    check(certainty.severity === vscode.DiagnosticSeverity.Warning, 'certainty is a warning');
+    check(typeof certainty.code === 'object' && certainty.code.target.path.endsWith('/docs/rules/hypothesis-certainty.md'), 'code links to the rule page');
+    const rules = new Set(casemarkDiagnostics(editor.document.uri).map(code));
+    for (const rule of ['child-voice-absent', 'no-self-hypothesis', 'evidence-one-sided', 'labels-not-behaviour']) check(rules.has(rule), `has ${rule}`);
+    const bias = casemarkDiagnostics(editor.document.uri).find((d) => code(d) === 'evidence-one-sided');
+    check(bias?.severity === vscode.DiagnosticSeverity.Information, 'bias prompts are information');
+  });
+
+  it('leaves ordinary Markdown alone', async () => {
+    const editor = await open('plain.md');
+    await open('strong.case.md'); // something CaseMark does check, to know it has had its chance
+    await sleep(1_000);
+    check(casemarkDiagnostics(editor.document.uri).length === 0, 'no CaseMark diagnostics on plain.md');
+  });
+
+  it('re-checks as you type, and a quick fix rewords certainty in one undo step', async () => {
+    const editor = await open('weak.case.md');
+    const uri = editor.document.uri;
+    const original = editor.document.getText();
+    const [certainty] = await diagnosticsFor(uri, 'hypothesis-certainty');
+    check(certainty, 'a certainty diagnostic');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, certainty.range, vscode.CodeActionKind.QuickFix.value);
+    const titles = actions.map((a) => a.title);
+    const reword = actions.find((a) => a.title === 'Replace “clearly” with “perhaps”');
+    check(reword?.edit, `a rewording among ${titles.join(' | ')}`);
+    check(titles.includes('Replace “clearly” with “it seems”'), 'a second wording');
+    check(titles.includes('Disable hypothesis-certainty for this line') && titles.includes('Disable hypothesis-certainty for this file'), 'disable actions');
+    check(await vscode.workspace.applyEdit(reword.edit), 'the edit applies');
+    check(editor.document.lineAt(21).text.includes('Mr K is perhaps controlling'), editor.document.lineAt(21).text);
+    await waitFor('the certainty prompt on “clearly” to go', () => !casemarkDiagnostics(uri).some((d) => code(d) === 'hypothesis-certainty' && d.range.start.isEqual(certainty.range.start)));
+    await vscode.commands.executeCommand('undo');
+    check(editor.document.getText() === original, 'one undo restores the text');
+  });
+
+  it('adds a Test: stub at the right indentation, and disables a rule for one line', async () => {
+    const editor = await open('weak.case.md');
+    const uri = editor.document.uri;
+    const [noTest] = await diagnosticsFor(uri, 'hypothesis-no-test');
+    check(noTest, 'a no-test diagnostic');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, noTest.range, vscode.CodeActionKind.QuickFix.value);
+    const stub = actions.find((a) => a.title === 'Add a Test: item to H1');
+    check(stub?.edit, `a stub among ${actions.map((a) => a.title).join(' | ')}`);
+    await vscode.workspace.applyEdit(stub.edit);
+    check(/ {2}- Status: confirmed\n {2}- Test: \n- H2/.test(editor.document.getText()), 'the stub sits under H1 at its items’ indentation');
+
+    const [label] = await diagnosticsFor(uri, 'labels-not-behaviour');
+    check(label, 'a label diagnostic');
+    const line = label.range.start.line;
+    const disable = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, label.range, vscode.CodeActionKind.QuickFix.value)).find(
+      (a) => a.title === 'Disable labels-not-behaviour for this line',
+    );
+    check(disable?.edit, 'a disable-for-line action');
+    await vscode.workspace.applyEdit(disable.edit);
+    check(editor.document.lineAt(line).text.trim() === '<!-- casemark-disable-next-line labels-not-behaviour -->', editor.document.lineAt(line).text);
+    await waitFor('the label prompt to go from that line', () => !casemarkDiagnostics(uri).some((d) => code(d) === 'labels-not-behaviour' && d.range.start.line === line + 1));
+    check(casemarkDiagnostics(uri).some((d) => code(d) === 'labels-not-behaviour'), 'other labels are still reported');
+  });
+
+  it('applies every fix at once through source.fixAll.casemark', async () => {
+    const editor = await open('weak.case.md');
+    const uri = editor.document.uri;
+    await diagnosticsFor(uri, 'hypothesis-certainty');
+    const [fixAll] = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.casemark');
+    check(fixAll?.edit, 'a fix-all action');
+    await vscode.workspace.applyEdit(fixAll.edit);
+    const text = editor.document.getText();
+    check(!/clearly|obviously|refused to engage|non-compliant|hard to reach/.test(text), 'certainty words and labels replaced');
+    check(text.includes('[what did you see or hear?]'), 'labels become a prompt for the behaviour');
+    await waitFor('certainty prompts to go', () => !casemarkDiagnostics(uri).some((d) => code(d) === 'hypothesis-certainty'));
+  });
+
+  it('explains a hypothesis and a prompt on hover', async () => {
+    const editor = await open('strong.case.md');
+    const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('- H3:'));
+    await waitFor('the analysis', async () => (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(line, 10))).length > 0);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(line, 10));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    check(text.includes('**H3**') && text.includes('In supervision:'), text);
+    check(text.includes('Sources: case record, Sara'), text);
+  });
+
+  it('outlines sections, hypotheses and people, and sums up the hypotheses in a CodeLens', async () => {
+    const editor = await open('strong.case.md');
+    const uri = editor.document.uri;
+    const symbols = await waitFor('symbols', async () => {
+      const all = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', uri);
+      const flat = (list: vscode.DocumentSymbol[]): vscode.DocumentSymbol[] => list.flatMap((s) => [s, ...flat(s.children ?? [])]);
+      const names = flat(all ?? []).map((s) => s.name);
+      return names.includes('H4') ? names : undefined;
+    });
+    for (const name of ['People', 'Amy', 'Hypotheses', 'H1', 'Next steps']) check(symbols.includes(name), `outline has ${name}: ${symbols.join(', ')}`);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);
+    const titles = lenses.map((l) => l.command?.title ?? '');
+    check(titles.includes('4 hypotheses'), titles.join(' | '));
+  });
+
+  it('follows .casemark.yaml above the file, and editor settings', async () => {
+    const editor = await open('team/short.case.md');
+    const uri = editor.document.uri;
+    const [tooFew] = await diagnosticsFor(uri, 'hypotheses-too-few');
+    check(tooFew?.severity === vscode.DiagnosticSeverity.Error, 'the project file makes it an error');
+    const settings = vscode.workspace.getConfiguration('casemark');
+    await settings.update('rules', { 'no-self-hypothesis': 'off' }, vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor('no-self-hypothesis to be turned off', () => !casemarkDiagnostics(uri).some((d) => code(d) === 'no-self-hypothesis'));
+      await settings.update('minimumHypotheses', 1, vscode.ConfigurationTarget.Global);
+      await waitFor('the minimum to drop to 1', () => !casemarkDiagnostics(uri).some((d) => code(d) === 'hypotheses-too-few'));
+    } finally {
+      await settings.update('rules', undefined, vscode.ConfigurationTarget.Global);
+      await settings.update('minimumHypotheses', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('creates a new case analysis from the template, and checks it', async () => {
+    await vscode.commands.executeCommand('casemark.newCaseAnalysis');
+    const editor = await waitFor('the new editor', () => vscode.window.activeTextEditor?.document.isUntitled && vscode.window.activeTextEditor);
+    const text = editor.document.getText();
+    check(text.startsWith('---\ncasemark: 1') && text.includes('## Hypotheses') && text.includes('## Alternative viewpoint'), 'template sections');
+    check(text.includes('H3: An idea about you or the professional system'), 'a hypothesis about the worker');
+    const prompts = await diagnosticsFor(editor.document.uri, 'hypothesis-no-test');
+    check(prompts.length === 3, `three hypotheses to test, got ${prompts.length}`);
+  });
+
+  it('clears diagnostics when a file is closed', async () => {
+    const editor = await open('weak.case.md');
+    const uri = editor.document.uri;
+    await diagnosticsFor(uri, 'hypothesis-certainty');
+    await closeAll();
+    await waitFor('diagnostics to clear', () => casemarkDiagnostics(uri).length === 0, 45_000);
+  });
+
+  it('shows its prompts in the editor and the Problems panel (screenshot)', async () => {
+    const editor = await open('weak.case.md');
+    await diagnosticsFor(editor.document.uri, 'hypothesis-certainty');
+    editor.revealRange(new vscode.Range(15, 0, 30, 0), vscode.TextEditorRevealType.AtTop);
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await sleep(1_500);
+    console.log('run-host-tests:screenshot casemark-at-work');
+    await sleep(3_000);
+  });
+});
