@@ -21,11 +21,11 @@ export default tseslint.config(
   },
   {
     // The host test entries load the suite only after mocha has set up describe/it.
-    files: ['test/host/*-entry.ts'],
+    files: ['test/host/*-entry.ts', 'test/host/*-entry.cts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['**/*.js', '**/*.mjs', 'bin/**'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly' } },
   },
 );

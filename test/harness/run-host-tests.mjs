@@ -20,11 +20,11 @@
 // a second. Without such a request, --screenshot is taken when the run ends; by then the
 // extension host has exited, so its diagnostics and webviews are gone.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { format, parseArgs } from 'node:util';
 import { ensureHarness } from './ensure.mjs';
@@ -86,6 +86,7 @@ function parseCli() {
       screenshot: { type: 'string' },
       'timeout-ms': { type: 'string', default: '180000' },
       verbose: { type: 'boolean', default: false },
+      install: { type: 'string' },
     },
   });
   if (values.host !== 'node' && values.host !== 'web') usage('--host must be node or web');
@@ -99,11 +100,13 @@ function parseCli() {
     screenshot: values.screenshot ? resolve(values.screenshot) : undefined,
     timeoutMs: Number(values['timeout-ms']),
     verbose: values.verbose,
+    install: values.install ? resolve(values.install) : undefined,
   };
   if (!existsSync(join(opts.extension, 'package.json'))) usage(`no package.json in ${opts.extension}`);
   if (!existsSync(opts.tests)) usage(`no test entry at ${opts.tests}`);
   if (opts.folder && !statSync(opts.folder, { throwIfNoEntry: false })?.isDirectory()) usage(`no folder at ${opts.folder}`);
   if (!(opts.timeoutMs > 0)) usage('--timeout-ms must be a positive number');
+  if (opts.install && !existsSync(opts.install)) usage(`no .vsix at ${opts.install}`);
   return opts;
 }
 
@@ -203,6 +206,12 @@ async function main() {
   for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
   writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify(userSettings(opts), null, 2));
+  if (opts.install) {
+    // As a user would: the server's own installer puts the packaged extension in this run's extensions dir.
+    const installed = spawnSync(harness.nodeBin, [harness.serverMain, '--accept-server-license-terms', '--install-extension', opts.install, '--extensions-dir', dirs.extensions, '--server-data-dir', dirs.serverData, '--user-data-dir', dirs.userData], { encoding: 'utf8', timeout: 120_000 });
+    console.log(`run-host-tests: installed ${basename(opts.install)}: ${(installed.stdout + installed.stderr).trim().split('\n').pop()}`);
+    if (installed.status !== 0) throw new Error(`installing ${opts.install} failed (exit ${installed.status})`);
+  }
 
   let server;
   let browser;

@@ -1,0 +1,32 @@
+// The packaged extension, installed from casemark.vsix into the server as a user would, checks a case file.
+import * as vscode from 'vscode';
+
+function check(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+describe('CaseMark installed from its .vsix', function () {
+  this.timeout(60_000);
+
+  it('is installed from the package, not the source tree, and shows diagnostics', async () => {
+    const extension = vscode.extensions.getExtension('casemark.casemark');
+    check(extension, 'casemark.casemark is installed');
+    check(!extension.extensionUri.path.endsWith('/work/main') && /extensions\/casemark\.casemark-/.test(extension.extensionUri.path), `installed copy, at ${extension.extensionUri.path}`);
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    check(folder, 'a folder is open');
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder, 'weak.case.md'));
+    await vscode.window.showTextDocument(document);
+    const until = Date.now() + 30_000;
+    let found: vscode.Diagnostic[] = [];
+    while (Date.now() < until && found.length === 0) {
+      found = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'casemark');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    check(found.length > 10, `diagnostics from the installed extension: ${found.length}`);
+    const docsLink = found.map((d) => (typeof d.code === 'object' ? d.code.target : undefined)).find(Boolean);
+    check(docsLink, 'diagnostics link to their rule pages');
+    check(docsLink.path.includes('/extensions/casemark.casemark-') && docsLink.path.endsWith('.md'), `docs link into the installed copy: ${docsLink.path}`);
+    const page = await vscode.workspace.fs.readFile(docsLink);
+    check(new TextDecoder().decode(page).startsWith('# '), 'the linked rule page is in the package');
+  });
+});
