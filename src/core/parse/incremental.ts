@@ -1,13 +1,8 @@
 // Re-parsing after an edit: only the changed top-level blocks (or the one changed list item), spliced into
 // the previous tree. Every shortcut is verified against the block boundary after it, else a full parse.
 import type { List, ListItem, Nodes, Root, RootContent } from 'mdast';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import type { Position } from 'unist';
-import { parseMarkdown } from './markdown';
-
-/** Without frontmatter: a window that starts mid-document must not read a `---` break as frontmatter. */
-const windowProcessor = unified().use(remarkParse).freeze();
+import { endPoint, parseMarkdown, shift, windowProcessor } from './markdown';
 
 export type ReparseKind = 'full' | 'blocks' | 'item';
 
@@ -38,18 +33,6 @@ function countNewlines(text: string, from: number, to: number): number {
   let count = 0;
   for (let at = text.indexOf('\n', from); at !== -1 && at < to; at = text.indexOf('\n', at + 1)) count++;
   return count;
-}
-
-/** Move a subtree by whole lines and offsets (windows start at a line start, so columns stay). */
-function shift(node: Nodes, lines: number, offset: number): void {
-  if (node.position) {
-    const { start: s, end: e } = node.position;
-    node.position = {
-      start: { line: s.line + lines, column: s.column, offset: (s.offset ?? 0) + offset },
-      end: { line: e.line + lines, column: e.column, offset: (e.offset ?? 0) + offset },
-    };
-  }
-  if ('children' in node) for (const child of node.children) shift(child as Nodes, lines, offset);
 }
 
 function hasDefinition(node: Nodes): boolean {
@@ -185,9 +168,4 @@ export class IncrementalParser {
     tree.position = { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) };
     return { tree, kind: 'blocks' };
   }
-}
-
-function endPoint(text: string): { line: number; column: number; offset: number } {
-  const lastBreak = text.lastIndexOf('\n');
-  return { line: countNewlines(text, 0, text.length) + 1, column: text.length - lastBreak, offset: text.length };
 }
