@@ -35,6 +35,7 @@ export async function expandPaths(args: string[], cwd: string): Promise<Target[]
     if (info?.isDirectory()) {
       const folder = path.relative(cwd, path.resolve(cwd, arg)) || '.';
       const matches = (await glob('**/*.case.md', { cwd: path.resolve(cwd, arg), ignore })).sort();
+      if (matches.length === 0) targets.push({ path: arg, missing: true });
       matches.forEach((m) => add(path.join(folder, m)));
     } else {
       add(arg);

@@ -28,9 +28,13 @@ class UsageError extends Error {}
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
     const [command, ...rest] = argv;
-    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    if (command === undefined) {
+      io.err(usage);
+      return 2;
+    }
+    if (command === '--help' || command === '-h' || command === 'help') {
       io.out(usage);
-      return command === undefined ? 2 : 0;
+      return 0;
     }
     if (command === '--version' || command === '-v') {
       io.out(packageJson.version);
@@ -89,7 +93,7 @@ async function lint(args: string[], io: Io): Promise<number> {
 
   for (const target of targets) {
     if (target.missing) {
-      failures.push({ path: target.path, reason: 'matched no files' });
+      failures.push({ path: target.path, reason: 'matched no *.case.md files' });
       continue;
     }
     const absolute = path.resolve(io.cwd, target.path);

@@ -38,6 +38,15 @@ export function isCasePath(path: string | undefined): boolean {
   return path !== undefined && /\.case\.md$/i.test(path);
 }
 
+/** Whether the text opens with frontmatter that has a top-level `casemark:` key (read even when the YAML is broken). */
+export function declaresCasemark(text: string): boolean {
+  const open = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
+  if (!open) return false;
+  const close = /\r?\n---[ \t]*(?:\r?\n|$)/.exec(text.slice(open[0].length - 1));
+  const yaml = text.slice(open[0].length, close ? open[0].length - 1 + close.index : text.length);
+  return /^casemark[ \t]*:/m.test(yaml);
+}
+
 export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
   const file = new VFile({ path: options.path ?? 'untitled.case.md', value: text });
   let config = mergeConfig(defaultConfig(), ...[options.config].flat());
@@ -59,7 +68,7 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
     const sections = findSections(tree, source, config);
     const model: CaseModel = {
       path: options.path,
-      isCase: emptyModel.isCase || declaresCasemark(tree, front.frontmatter.data),
+      isCase: emptyModel.isCase || 'casemark' in front.frontmatter.data || declaresCasemark(text),
       frontmatter: front.frontmatter,
       sections,
       hypotheses: readHypotheses(tree, sections, source, config, problems),
@@ -80,7 +89,9 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
       reason: `CaseMark could not analyse this file (${error instanceof Error ? error.message : String(error)}). Please report this with a copy of the file with names removed.`,
       at: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
     });
-    return { model: emptyModel, messages: emptyModel.isCase ? [message] : [], file, config };
+    const isCase = emptyModel.isCase || declaresCasemark(text);
+    if (!isCase) file.messages = [];
+    return { model: { ...emptyModel, isCase }, messages: isCase ? [message] : [], file, config };
   }
 }
 
@@ -96,13 +107,6 @@ function findDiagrams(tree: Root): Diagram[] {
   };
   visit(tree.children);
   return diagrams;
-}
-
-function declaresCasemark(tree: Root, data: Record<string, unknown>): boolean {
-  if ('casemark' in data) return true;
-  // Broken YAML still says what it wants to be.
-  const first = tree.children[0];
-  return first?.type === 'yaml' && /^casemark\s*:/m.test(first.value);
 }
 
 export function severityOf(rule: Rule, config: CaseMarkConfig): Severity {

@@ -1,10 +1,11 @@
 // CaseMark's core: pure TypeScript, no editor and no OS, for the extension, the CLI and the browser.
-export { analyse, isCasePath, severityOf, type AnalyseOptions, type Analysis } from './analyse';
-export { defaultConfig, mergeConfig, readConfigText, type ConfigProblem } from './config/read';
+export { analyse, declaresCasemark, isCasePath, severityOf, type AnalyseOptions, type Analysis } from './analyse';
+export { defaultConfig, mergeConfig, readConfigText, readSeverity, type ConfigProblem } from './config/read';
 export * from './config/types';
 export * from './model';
 export { docsPath, type CaseMessage, type Fix, type Rule } from './rule';
 export { findRule, rules } from './rules/index';
+export { plural, supporting } from './rules/shared';
 export { configFileMessages, createMessage } from './messages';
 export { IncrementalParser, type Reparse, type ReparseKind } from './parse/incremental';
 export { newCaseTemplate } from './template';

@@ -19,6 +19,8 @@ export interface Fix {
   text: string;
   /** How an editor should name the fix ("Add a Test: item"). */
   title: string;
+  /** Safe to apply with every other fix at once, unseen (fix all, fix on save). */
+  bulk?: boolean;
 }
 
 export interface Report {

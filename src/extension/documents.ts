@@ -1,12 +1,20 @@
 // Which open documents are case analyses, their latest analysis, and when to re-analyse (debounced, incremental).
 import * as vscode from 'vscode';
-import { analyse, IncrementalParser, isCasePath, type Analysis, type CaseMessage, type Severity } from '../core/index';
+import { analyse, declaresCasemark, IncrementalParser, isCasePath, type Analysis, type CaseMessage, type PartialConfig, type Position, type Severity } from '../core/index';
 import type { ProjectConfigs } from './config';
 import { readSettings, type EditorSettings } from './settings';
 
 interface DocumentState {
   parser: IncrementalParser;
   analysis?: Analysis;
+  /** The document version the analysis is of: quick fixes use its offsets only on that exact text. */
+  version?: number;
+  /** Settings in force at the last lint, so a fresh analysis can be made at once, without waiting. */
+  project?: PartialConfig;
+  /** Whether the project's settings have been looked up yet: until then no analysis is made or shown. */
+  projectKnown?: boolean;
+  /** Counts lints started, so a slower older one never overwrites a newer one. */
+  generation: number;
   timer?: ReturnType<typeof setTimeout>;
 }
 
@@ -14,8 +22,8 @@ interface DocumentState {
 export function isCaseDocument(document: vscode.TextDocument): boolean {
   if (document.languageId !== 'markdown') return false;
   if (isCasePath(document.uri.path)) return true;
-  const head = document.getText(new vscode.Range(0, 0, Math.min(document.lineCount, 60), 0));
-  return /^---[ \t]*\r?\n(?:(?!---)[^\n]*\n)*?casemark[ \t]*:/.test(head);
+  // Only a file that opens with frontmatter can declare itself; the core decides, as it does for the CLI.
+  return /^\uFEFF?---/.test(document.lineAt(0).text) && declaresCasemark(document.getText());
 }
 
 function isOpenInTab(uri: vscode.Uri): boolean {
@@ -29,11 +37,16 @@ const severity: Record<Exclude<Severity, 'off'>, vscode.DiagnosticSeverity> = {
   hint: vscode.DiagnosticSeverity.Hint,
 };
 
+/** unist positions count lines and columns from 1, VS Code from 0. */
+export function toRange(position: Position): vscode.Range {
+  const { start, end } = position;
+  return new vscode.Range(Math.max(0, start.line - 1), Math.max(0, start.column - 1), Math.max(0, end.line - 1), Math.max(0, end.column - 1));
+}
+
 export function messageRange(message: CaseMessage): vscode.Range {
   const place = message.place;
   const start = place && 'start' in place ? place.start : { line: message.line ?? 1, column: message.column ?? 1 };
-  const end = place && 'end' in place ? place.end : start;
-  return new vscode.Range(Math.max(0, start.line - 1), Math.max(0, start.column - 1), Math.max(0, end.line - 1), Math.max(0, end.column - 1));
+  return toRange({ start, end: place && 'end' in place ? place.end : start });
 }
 
 export class CaseDocuments implements vscode.Disposable {
@@ -80,8 +93,17 @@ export class CaseDocuments implements vscode.Disposable {
     for (const document of vscode.workspace.textDocuments) this.consider(document, 0);
   }
 
+  /** The latest analysis, possibly of an older version: for showing (hovers, lenses, outline). */
   analysisOf(document: vscode.TextDocument): Analysis | undefined {
     return this.states.get(document.uri.toString())?.analysis;
+  }
+
+  /** An analysis of exactly the document's current text, made now if needed: for computing edits. */
+  currentAnalysis(document: vscode.TextDocument): Analysis | undefined {
+    const state = this.states.get(document.uri.toString());
+    if (!state?.projectKnown) return undefined;
+    if (state.version !== document.version) this.store(document, state, state.project);
+    return state.analysis;
   }
 
   relintAll(): void {
@@ -97,7 +119,7 @@ export class CaseDocuments implements vscode.Disposable {
     }
     let state = this.states.get(key);
     if (!state) {
-      state = { parser: new IncrementalParser() };
+      state = { parser: new IncrementalParser(), generation: 0 };
       this.states.set(key, state);
     }
     clearTimeout(state.timer);
@@ -108,11 +130,16 @@ export class CaseDocuments implements vscode.Disposable {
 
   private async lint(document: vscode.TextDocument, state: DocumentState): Promise<void> {
     const version = document.version;
+    const generation = ++state.generation;
     const project = await this.configs.forDocument(document.uri);
-    // The config lookup is asynchronous: a newer edit, or closing the file, wins.
-    if (document.isClosed || document.version !== version || this.states.get(document.uri.toString()) !== state) return;
+    // The config lookup is asynchronous: a newer edit or lint, or closing the file, wins.
+    if (document.isClosed || document.version !== version || state.generation !== generation || this.states.get(document.uri.toString()) !== state) return;
+    this.store(document, state, project);
+  }
+
+  private store(document: vscode.TextDocument, state: DocumentState, project: PartialConfig | undefined): void {
     const analysis = analyse(document.getText(), { path: document.uri.path, config: [this.settings.config, project], parser: state.parser });
-    state.analysis = analysis;
+    Object.assign(state, { analysis, version: document.version, project, projectKnown: true });
     this.diagnostics.set(document.uri, analysis.messages.map((m) => this.toDiagnostic(m)));
     this.changed.fire(document);
   }

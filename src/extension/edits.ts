@@ -11,10 +11,18 @@ function lineStartOffset(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
-/** `<!-- casemark-disable-next-line id -->` on its own line above the message's line, indented like it. */
-export function disableLineEdit(text: string, message: CaseMessage): OffsetEdit {
+/**
+ * `<!-- casemark-disable-next-line id -->` on its own line above the message's line, indented like it; or
+ * nothing where a comment line would break the text: inside the frontmatter, or mid-paragraph (it would split it).
+ */
+export function disableLineEdit(text: string, message: CaseMessage, model: CaseModel): OffsetEdit | undefined {
   const offset = message.place && 'start' in message.place ? (message.place.start.offset ?? 0) : 0;
+  if (offset < (model.frontmatter.position?.end.offset ?? 0)) return undefined;
   const start = lineStartOffset(text, offset);
+  const line = text.slice(start, text.indexOf('\n', start) === -1 ? text.length : text.indexOf('\n', start));
+  const previous = start === 0 ? '' : text.slice(lineStartOffset(text, start - 1), start - 1);
+  const startsBlock = /^\s*([-*+]|\d{1,9}[.)])(\s|$)|^\s*#|^\s*>/.test(line) || /^\s*$/.test(previous) || /-->\s*$/.test(previous);
+  if (!startsBlock) return undefined;
   const indent = /^[ \t]*/.exec(text.slice(start))?.[0] ?? '';
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   return { start, end: start, text: `${indent}<!-- casemark-disable-next-line ${message.ruleId} -->${eol}` };

@@ -19,6 +19,7 @@ export function activate(context: vscode.ExtensionContext): { documents: CaseDoc
   const updateStatus = () => {
     const editor = vscode.window.activeTextEditor;
     const analysis = editor && documents.analysisOf(editor.document);
+    void vscode.commands.executeCommand('setContext', 'casemark.isCaseFile', Boolean(analysis));
     if (!analysis) {
       status.hide();
       return;
@@ -54,7 +55,8 @@ export function activate(context: vscode.ExtensionContext): { documents: CaseDoc
       editor.selection = new vscode.Selection(range.start, range.end);
       editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     }),
-    vscode.commands.registerCommand('casemark.showProblems', () => vscode.commands.executeCommand('workbench.actions.view.problems')),
+    // The view's focus command opens the panel without toggling it shut; no API can pre-set its filter.
+    vscode.commands.registerCommand('casemark.showProblems', () => vscode.commands.executeCommand('workbench.panel.markers.view.focus')),
   );
   updateStatus();
   return { documents };

@@ -1,14 +1,6 @@
 // What the editor shows about a case model, as plain text: CodeLens, status bar, hovers. Pure, unit-tested.
 import type { CaseMessage, CaseModel, Hypothesis } from '../core/index';
-import { findRule } from '../core/index';
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
-function realFor(h: Hypothesis) {
-  return h.evidenceFor.filter((e) => !e.noneFound);
-}
+import { findRule, plural, supporting as realFor } from '../core/index';
 
 /** Hypotheses worth a second look, in document order: no test, or support with nothing against. */
 export function gaps(model: CaseModel): Array<{ hypothesis: Hypothesis; untested: boolean; oneSided: boolean }> {

@@ -2,15 +2,11 @@
 import * as vscode from 'vscode';
 import type { CaseMessage, CaseModel, Position as UnistPosition } from '../core/index';
 import { findRule } from '../core/index';
-import { messageRange, type CaseDocuments } from './documents';
+import { messageRange, toRange, type CaseDocuments } from './documents';
 import { disableFileEdit, disableLineEdit, fixAlternatives, type OffsetEdit } from './edits';
 import { gaps, hypothesesSummary, hypothesisHover, ruleHover } from './present';
 
 export const fixAllKind = vscode.CodeActionKind.SourceFixAll.append('casemark');
-
-export function toRange(position: UnistPosition): vscode.Range {
-  return new vscode.Range(position.start.line - 1, position.start.column - 1, position.end.line - 1, position.end.column - 1);
-}
 
 function editOf(document: vscode.TextDocument, edits: OffsetEdit[]): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
@@ -23,12 +19,12 @@ function sameSpot(message: CaseMessage, diagnostic: vscode.Diagnostic): boolean 
   return code === message.ruleId && messageRange(message).isEqual(diagnostic.range);
 }
 
-/** One edit per fixable message, first wording, skipping any that would overlap an earlier one. */
+/** One edit per fix that is safe in bulk, first wording, skipping any that would overlap an earlier one. */
 export function allFixes(messages: CaseMessage[]): OffsetEdit[] {
   const edits: OffsetEdit[] = [];
   for (const message of messages) {
     const [fix] = fixAlternatives(message);
-    if (!fix) continue;
+    if (!fix || !message.fix?.bulk) continue;
     const overlaps = edits.some((e) => fix.start < e.end && e.start < fix.end);
     if (!overlaps) edits.push(fix);
   }
@@ -40,7 +36,8 @@ export class CaseCodeActions implements vscode.CodeActionProvider {
   constructor(private readonly documents: CaseDocuments) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const analysis = this.documents.analysisOf(document);
+    // Edits are made from offsets: they must come from an analysis of exactly this text.
+    const analysis = this.documents.currentAnalysis(document);
     if (!analysis) return [];
     const text = document.getText();
     const actions: vscode.CodeAction[] = [];
@@ -63,16 +60,20 @@ export class CaseCodeActions implements vscode.CodeActionProvider {
       });
       const rule = findRule(message.ruleId);
       if (!rule) continue;
-      const line = new vscode.CodeAction(`Disable ${rule.id} for this line`, vscode.CodeActionKind.QuickFix);
-      line.edit = editOf(document, [disableLineEdit(text, message)]);
-      line.diagnostics = [diagnostic];
+      const lineEdit = disableLineEdit(text, message, analysis.model);
+      if (lineEdit) {
+        const line = new vscode.CodeAction(`Disable ${rule.id} for this line`, vscode.CodeActionKind.QuickFix);
+        line.edit = editOf(document, [lineEdit]);
+        line.diagnostics = [diagnostic];
+        actions.push(line);
+      }
       const file = new vscode.CodeAction(`Disable ${rule.id} for this file`, vscode.CodeActionKind.QuickFix);
       file.edit = editOf(document, [disableFileEdit(text, analysis.model, rule.id)]);
       file.diagnostics = [diagnostic];
-      actions.push(line, file);
+      actions.push(file);
     }
     if (fixable.length > 1 && actions.length > 0) {
-      const fixAll = new vscode.CodeAction(`Fix all ${fixable.length} CaseMark prompts that have a fix`, vscode.CodeActionKind.QuickFix);
+      const fixAll = new vscode.CodeAction(`Apply ${fixable.length} CaseMark fixes that are safe together`, vscode.CodeActionKind.QuickFix);
       fixAll.edit = editOf(document, fixable);
       actions.push(fixAll);
     }

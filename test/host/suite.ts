@@ -119,7 +119,7 @@ describe('CaseMark in a real VS Code', function () {
     check(casemarkDiagnostics(uri).some((d) => code(d) === 'labels-not-behaviour'), 'other labels are still reported');
   });
 
-  it('applies every fix at once through source.fixAll.casemark', async () => {
+  it('applies the fixes that are safe together through source.fixAll.casemark', async () => {
     const editor = await open('weak.case.md');
     const uri = editor.document.uri;
     await diagnosticsFor(uri, 'hypothesis-certainty');
@@ -127,9 +127,11 @@ describe('CaseMark in a real VS Code', function () {
     check(fixAll?.edit, 'a fix-all action');
     await vscode.workspace.applyEdit(fixAll.edit);
     const text = editor.document.getText();
-    check(!/clearly|obviously|refused to engage|non-compliant|hard to reach/.test(text), 'certainty words and labels replaced');
-    check(text.includes('[what did you see or hear?]'), 'labels become a prompt for the behaviour');
-    await waitFor('certainty prompts to go', () => !casemarkDiagnostics(uri).some((d) => code(d) === 'hypothesis-certainty'));
+    check(text.includes('Mr K is perhaps controlling and may find change hard.'), 'certainty in the writer’s own statements reworded');
+    // Not in bulk: a source's account (the school's "obviously") and labels, which need the writer's own words.
+    check(text.includes('He is obviously hostile') && text.includes('refused to engage') && !text.includes('[what did you see or hear?]'), 'accounts and labels left for the writer');
+    check((text.match(/- Test: $/gm) ?? []).length === 2, 'a Test: stub under each hypothesis');
+    await waitFor('the statements’ certainty prompts to go', () => casemarkDiagnostics(uri).filter((d) => code(d) === 'hypothesis-certainty').length === 1);
   });
 
   it('explains a hypothesis and a prompt on hover', async () => {
@@ -182,6 +184,9 @@ describe('CaseMark in a real VS Code', function () {
     check(text.includes('H3: An idea about you or the professional system'), 'a hypothesis about the worker');
     const prompts = await diagnosticsFor(editor.document.uri, 'hypothesis-no-test');
     check(prompts.length === 3, `three hypotheses to test, got ${prompts.length}`);
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
+    const genogramSection = symbols.flatMap((s) => [s, ...s.children]).find((s) => s.name === 'Genogram' && s.kind === vscode.SymbolKind.String);
+    check(genogramSection?.children.some((c) => c.name === 'Genogram' && c.kind === vscode.SymbolKind.Struct), 'the genogram block sits in the Genogram section of the outline');
   });
 
   it('clears diagnostics when a file is closed', async () => {
@@ -196,7 +201,9 @@ describe('CaseMark in a real VS Code', function () {
     const editor = await open('weak.case.md');
     await diagnosticsFor(editor.document.uri, 'hypothesis-certainty');
     editor.revealRange(new vscode.Range(15, 0, 30, 0), vscode.TextEditorRevealType.AtTop);
-    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    // The status bar item's command: it must open the Problems panel (and never toggle it shut).
+    await vscode.commands.executeCommand('casemark.showProblems');
+    await vscode.commands.executeCommand('casemark.showProblems');
     await sleep(1_500);
     console.log('run-host-tests:screenshot casemark-at-work');
     await sleep(3_000);

@@ -169,11 +169,18 @@ describe('casemark CLI', function () {
     assert.match(run.stdout, /a\.case\.md: no issues found/);
   });
 
+  it('treats a folder with no case files as a mistake (exit 2), like a glob that matches nothing', () => {
+    mkdirSync(path.join(dir, 'empty'));
+    const run = casemark(['lint', 'empty'], dir);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /cannot lint empty: matched no \*\.case\.md files/);
+  });
+
   it('refuses bad usage with exit 2 and a one-line reason', () => {
-    for (const args of [['lint', '--format', 'xml'], ['lint', '--max-warnings', '-1'], ['lint', '--nope'], ['frobnicate']]) {
+    for (const args of [[], ['lint', '--format', 'xml'], ['lint', '--max-warnings', '-1'], ['lint', '--nope'], ['frobnicate']]) {
       const run = casemark(args);
       assert.equal(run.code, 2, args.join(' '));
-      assert.match(run.stderr.split('\n')[0] ?? '', /^casemark: /);
+      assert.match(run.stderr.split('\n')[0] ?? '', args.length === 0 ? /^Usage:/ : /^casemark: /);
     }
   });
 

@@ -44,6 +44,12 @@ describe('extension logic', () => {
       assert.equal(settings.debounceMs, 250);
       assert.deepEqual(settings.config.rules, {});
     });
+
+    it('reads severities as config files do, and drops values of the wrong type', () => {
+      const values: Record<string, unknown> = { rules: { labels: 'warn', 'hypothesis-no-test': 'loud', 'hypotheses-too-few': { minimum: '5', severity: 'error' }, 'hypothesis-certainty': { words: 'clearly', nope: 1 } } };
+      const settings = readSettings((key) => values[key] as never);
+      assert.deepEqual(settings.config.rules, { 'labels-not-behaviour': { severity: 'warning' }, 'hypotheses-too-few': { severity: 'error' }, 'hypothesis-certainty': {} });
+    });
   });
 
   describe('summaries', () => {
@@ -89,10 +95,29 @@ describe('extension logic', () => {
 
     it('disables a rule for one line with a comment indented like that line', () => {
       const m = message(weak, 'labels-not-behaviour');
-      const fixed = apply(weak, disableLineEdit(weak, m));
+      const edit = disableLineEdit(weak, m, analyse(weak, { path: 'a.case.md' }).model);
+      assert.ok(edit);
+      const fixed = apply(weak, edit);
       assert.match(fixed, /\n {2}<!-- casemark-disable-next-line labels-not-behaviour -->\n {2}- For: He refused to engage/);
       const after = analyse(fixed, { path: 'a.case.md' }).messages.filter((x) => x.ruleId === 'labels-not-behaviour');
       assert.equal(after.length, 2, 'only that line is quiet');
+    });
+
+    it('offers no line comment where one would break the text: the frontmatter, mid-paragraph', () => {
+      const { model } = analyse(weak, { path: 'a.case.md' });
+      assert.equal(disableLineEdit(weak, message(weak, 'child-voice-absent'), model), undefined);
+      const wrapped = '## Hypotheses\n\n- H1: Mum may be tired and\n  clearly low.\n';
+      const m = message(wrapped, 'hypothesis-certainty');
+      assert.equal(disableLineEdit(wrapped, m, analyse(wrapped, { path: 'a.case.md' }).model), undefined);
+    });
+
+    it('marks only fixes that are safe together as bulk: not labels, not a source’s account', () => {
+      const { messages } = analyse(weak, { path: 'a.case.md' });
+      const bulk = (rule: string) => messages.filter((m) => m.ruleId === rule).map((m) => Boolean(m.fix?.bulk));
+      assert.deepEqual(bulk('labels-not-behaviour'), [false, false, false]);
+      // "clearly" and "will never change" in statements; "obviously" in a For: item from the school.
+      assert.deepEqual(bulk('hypothesis-certainty'), [true, true, false, true]);
+      assert.ok(bulk('hypothesis-no-test').every(Boolean));
     });
 
     it('disables a rule for the file, frontmatter included, and extends an existing comment', () => {

@@ -45,6 +45,30 @@ describe('incremental parser', function () {
     assert.equal(result.kind, 'full');
   });
 
+  it('re-parses in full when the block before the edit depended on the one before it', () => {
+    const parser = new IncrementalParser();
+    const text = "Amy's view:\n- * \n\n## Next";
+    parser.parse(text);
+    const edited = `${text}x`;
+    same(parser.parse(edited).tree, parseMarkdown(edited), 'tree after typing at the end');
+  });
+
+  it('matches a full parse after random edits of short documents made of fragments', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...fragments, "Amy's view:", '3. ', '\n- * '), { minLength: 1, maxLength: 40 }), fc.array(fc.tuple(fc.nat(), fc.constantFrom(...fragments)), { minLength: 1, maxLength: 6 }), (parts, edits) => {
+        const parser = new IncrementalParser();
+        let text = `Start.\n\n${parts.join('')}`;
+        parser.parse(text);
+        for (const [at, insert] of edits) {
+          const where = 1 + (at % text.length);
+          text = text.slice(0, where) + insert + text.slice(where);
+          same(parser.parse(text).tree, parseMarkdown(text), `after inserting ${JSON.stringify(insert)} at ${where}`);
+        }
+      }),
+      { numRuns: 400, seed: 7 },
+    );
+  });
+
   it('matches a full parse after any sequence of random edits', () => {
     fc.assert(
       fc.property(

@@ -41,6 +41,13 @@ describe('sectioned parsing', function () {
     same(yaml);
   });
 
+  it('stops splitting after an indented fence, which a list item may close unseen', () => {
+    const padding = `${long}\n\n${long}`;
+    const text = `${padding}\n\n# One\n\n${padding}\n\n- item\n\n  \`\`\`\n  code\n\`\`\`\n${padding}\n\n# Two\n\n${padding}\n\n\`\`\`\n`;
+    assert.equal(sectionStarts(text).length, 2, 'the split before the indented fence only');
+    same(text);
+  });
+
   it('parses in one piece when link definitions could reach across sections', () => {
     const padding = `${long}\n\n${long}\n\n${long}`;
     const text = `${padding}\n\n[x]: https://example.org\n\n# Heading\n\n[x]\n\n${padding}`;

@@ -127,7 +127,8 @@ function readRules(node: YamlNode | null, problem: Problem): Record<string, Rule
   return rules;
 }
 
-function readSeverity(value: unknown, fallback: Severity): Severity | undefined {
+/** A severity as people write it: off/hint/info/warning/error, warn, true (the default) or false (off). */
+export function readSeverity(value: unknown, fallback: Severity): Severity | undefined {
   if (value === false) return 'off';
   if (value === true) return fallback === 'off' ? 'warning' : fallback;
   if (typeof value !== 'string') return undefined;

@@ -157,6 +157,8 @@ export class IncrementalParser {
     if (hasDefinition(parsed)) return undefined;
     const startLine = lineOf(text, windowStart) - 1;
     for (const node of parsed.children) shift(node, startLine, windowStart);
+    const before = from < first ? children[from] : undefined;
+    if (before && JSON.stringify(parsed.children[0]) !== JSON.stringify(before)) return undefined;
     if (after) {
       const closing = parsed.children[parsed.children.length - 1];
       if (!closing || closing.type !== after.type || start(closing) !== start(after) + delta || end(closing) !== windowNewEnd) return undefined;

@@ -60,7 +60,7 @@ const htmlBlocks: Array<[RegExp, RegExp]> = [
 /**
  * Where a new top-level section can be parsed on its own: an ATX heading at the left margin after a blank line
  * ends every open container and paragraph, unless a top-level fence or a multi-line HTML block is still open,
- * which this scan tracks conservatively (it may see one where there is none, never the reverse). Link reference
+ * which this scan tracks from fences at the left margin (always top-level) and stops at any indented fence line. Link reference
  * definitions reach across the document, so any `]:` means one whole parse. Short texts are parsed whole, and sections under 8 KB merged: splitting only pays on long documents.
  */
 export function sectionStarts(text: string): Array<{ offset: number; line: number }> {
@@ -82,6 +82,8 @@ export function sectionStarts(text: string): Array<{ offset: number; line: numbe
     const newline = text.indexOf('\n', at);
     const next = newline === -1 ? text.length : newline + 1;
     const content = text.slice(at, newline === -1 ? text.length : newline).replace(/\r$/, '');
+    // A fence indented by 1-3 spaces may sit in a list item, which closes it unseen: past one, stop splitting.
+    if (/^ {1,3}(?:`{3,}|~{3,})/.test(content)) return starts;
     if (fence) {
       const close = fenceClose.exec(content);
       if (close?.[1] && close[1][0] === fence.char && close[1].length >= fence.length) fence = undefined;

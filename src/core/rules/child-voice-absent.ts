@@ -5,8 +5,9 @@ import { hypothesesAnchor } from './shared';
 
 const voiceWords = [
   'said', 'says', 'say', 'told', 'tells', 'asked', 'asks', 'wants', 'wanted', 'wishes', 'wished', 'hopes', 'hoped', 'drew', 'draws', 'drawing',
-  'showed', 'shows', 'played', 'plays', 'described', 'describes', 'chose', 'chooses', 'likes', 'liked', 'worries', 'worried', 'shared', 'explained',
-  'feels', 'felt', 'cried', 'laughed', 'smiled', 'in her words', 'in his words', 'in their words', 'in her own words', 'in his own words',
+  // Things a child said or did; not "worried" or "feels", which are usually the writer's reading of them.
+  'showed', 'shows', 'played', 'plays', 'described', 'describes', 'chose', 'chooses', 'shared', 'explained',
+  'cried', 'laughed', 'smiled', 'in her words', 'in his words', 'in their words', 'in her own words', 'in his own words',
   'in their own words', 'view', 'views', 'wishes and feelings', 'voice',
 ];
 
@@ -14,6 +15,16 @@ const genericChild = ['child', 'children', 'son', 'daughter', 'young person', 'b
 
 function firstName(person: Person): string {
   return person.name.split(/\s+/).find((p) => !/^(mr|mrs|ms|miss|dr)\.?$/i.test(p)) ?? person.name;
+}
+
+/** Own ways of being heard after a possessive: "Amy's drawing showed…" is Amy's voice, "Amy's mum said…" is not. */
+const ownVoice = /^['’]s\s+(own\s+)?(drawing|drawings|picture|pictures|words|view|views|wishes|voice|play|story|account|diary|letter)\b/i;
+
+/** Between the child and the verb: no one else's voice, and no "not" ("the children were not asked"). */
+function heardFrom(sentence: string, from: number, to: number): boolean {
+  const between = sentence.slice(from, to);
+  if (/^['’]s\b/.test(between) && !ownVoice.test(sentence.slice(from))) return false;
+  return !/\b(not|never|no one|nobody|n['’]t)\b/i.test(between);
 }
 
 export const childVoiceAbsent: Rule = {
@@ -36,7 +47,7 @@ export const childVoiceAbsent: Rule = {
       const voices = findPhrases(sentence, voiceWords);
       if (voices.length === 0) continue;
       const mentions = [...findPhrases(sentence, speakers, 0, sentence.length, true), ...findPhrases(sentence, genericChild)];
-      if (mentions.some((c) => voices.some((v) => v.start > c.start && v.start - c.end < 80))) return;
+      if (mentions.some((c) => voices.some((v) => v.start > c.start && v.start - c.end < 80 && heardFrom(sentence, c.end, v.start)))) return;
     }
     const childNames = new Set(children.map((c) => c.name.toLowerCase()).concat(children.map((c) => firstName(c).toLowerCase())));
     const heardFromChild = model.hypotheses
@@ -46,7 +57,7 @@ export const childVoiceAbsent: Rule = {
     const first = children[0] as Person;
     const names = children.map((c) => (c.age !== undefined ? `${c.name} (${c.age})` : c.name)).join(', ');
     report({
-      message: `${names} ${children.length === 1 ? 'is' : 'are'} named, but nothing records what ${children.length === 1 ? firstName(first) : 'the children'} said, showed or wished for. What would ${firstName(first)} say about this, in their own words? They may read this record one day.`,
+      message: `${names} ${children.length === 1 ? 'is' : 'are'} named, but CaseMark found nothing recording what ${children.length === 1 ? firstName(first) : 'the children'} said, showed or wished for. What would ${firstName(first)} say about this, in their own words? They may read this record one day.`,
       at: first.position ?? hypothesesAnchor(model, source),
     });
   },

@@ -65,7 +65,8 @@ export const hypothesisCertainty: Rule = {
         report({
           message: `“${match.text}” states this with certainty. A hypothesis is an idea to test: would “${first}” leave room for what you have not yet seen?`,
           at: source.position(match.start, match.end),
-          fix: { start: match.start, end: match.end, text: first, title: `Replace “${match.text}” with “${first}”` },
+          // In the statement it is the writer's own wording; in evidence it may be a source's account.
+          fix: { start: match.start, end: match.end, text: first, title: `Replace “${match.text}” with “${first}”`, bulk: match.end <= (hypothesis.statement.position.end.offset ?? 0) },
           expected: options,
         });
       }

@@ -43,8 +43,19 @@ export const hypothesisDuplicate: Rule = {
   check({ model, number, report }) {
     const threshold = number('similarity');
     const signatures = model.hypotheses.map((h) => signature(h.statement.text));
+    // Only statements that share a word can be alike: an index keeps long lists from comparing every pair.
+    const byWord = new Map<string, number[]>();
     model.hypotheses.forEach((later, i) => {
-      const earlier = model.hypotheses.slice(0, i).find((_, j) => similarity(signatures[j] as Signature, signatures[i] as Signature) >= threshold);
+      const mine = signatures[i] as Signature;
+      const candidates = new Set<number>(threshold <= 0 ? Array.from({ length: i }, (_, j) => j) : []);
+      for (const word of mine.words) {
+        const seen = byWord.get(word);
+        if (seen) for (const j of seen) candidates.add(j);
+        if (seen) seen.push(i);
+        else byWord.set(word, [i]);
+      }
+      const j = [...candidates].sort((a, b) => a - b).find((c) => similarity(signatures[c] as Signature, mine) >= threshold);
+      const earlier = j === undefined ? undefined : model.hypotheses[j];
       if (!earlier) return;
       report({
         message: `${later.label} reads very like ${earlier.label}. Is it a different idea? If so, what makes it distinct; if not, the two could be one.`,

@@ -30,6 +30,7 @@ export function insertItemFix(hypothesis: Hypothesis, keyword: string): Fix {
     end: hypothesis.insertAt,
     text: `\n${hypothesis.childIndent}- ${keyword}: `,
     title: `Add ${/^[aeiou]/i.test(keyword) ? 'an' : 'a'} ${keyword}: item to ${hypothesis.label}`,
+    bulk: true,
   };
 }
 

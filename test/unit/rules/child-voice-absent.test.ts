@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { assertAt, caseFile, describeSeverity, hypotheses, lintRule, pointAt, single, span } from '../helpers';
+import { assertAt, caseFile, describeSeverity, hypotheses, lint, lintRule, pointAt, single, span } from '../helpers';
 
 const id = 'child-voice-absent';
 const jay = 'people:\n  - {name: Jay, role: son, age: 6}\n  - {name: Mr K, role: stepfather}';
@@ -13,7 +13,7 @@ describe(id, () => {
       assert.equal(m.ruleId, id);
       assert.equal(m.severity, 'warning');
       assertAt(m, span(text, '{name: Jay, role: son, age: 6}'));
-      assert.match(m.reason, /^Jay \(6\) is named, but nothing records what Jay said, showed or wished for\./);
+      assert.match(m.reason, /^Jay \(6\) is named, but CaseMark found nothing recording what Jay said, showed or wished for\./);
       assert.match(m.reason, /What would Jay say about this, in their own words\?/);
     });
 
@@ -21,7 +21,7 @@ describe(id, () => {
       const text = caseFile(adultsOnly, 'people:\n  - {name: Sara, role: mother}\n  - {name: Amy Jones, role: daughter}\n  - {name: Leo, age: 3}');
       const m = single(lintRule(id, text));
       assertAt(m, span(text, '{name: Amy Jones, role: daughter}'));
-      assert.match(m.reason, /^Amy Jones, Leo \(3\) are named, but nothing records what the children said/);
+      assert.match(m.reason, /^Amy Jones, Leo \(3\) are named, but CaseMark found nothing recording what the children said/);
       assert.match(m.reason, /What would Amy say/);
     });
 
@@ -67,4 +67,17 @@ describe(id, () => {
   });
 
   describeSeverity(id, (fm) => caseFile(adultsOnly, `${fm}${jay}`));
+
+  describe('adults’ accounts and absences are not the child’s voice', () => {
+    for (const sentence of ['Jay’s mum said he is fine.', "Jay's teacher told me he is settled.", 'The children were not asked for their views.', 'Jay was not asked what he wants.']) {
+      it(`still fires with “${sentence}”`, () => {
+        const text = caseFile(`${sentence}\n\n## Hypotheses\n\n- H1: Jay may be worried.\n`, 'people:\n  - {name: Jay, role: son, age: 6}');
+        assert.ok(lint(text).some((m) => m.ruleId === 'child-voice-absent'), sentence);
+      });
+    }
+    it('is quiet with “Jay’s drawing showed his gran in the middle.”', () => {
+      const text = caseFile('Jay’s drawing showed his gran in the middle.\n\n## Hypotheses\n\n- H1: Jay may be worried.\n', 'people:\n  - {name: Jay, role: son, age: 6}');
+      assert.ok(!lint(text).some((m) => m.ruleId === 'child-voice-absent'));
+    });
+  });
 });
