@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { analyse } from '../../../src/core/index';
+import { favouredHypothesis } from '../../../src/core/rules/evidence-one-sided';
 import { assertAt, caseFile, describeSeverity, hypotheses, lintRule, single, span } from '../helpers';
 
 const id = 'evidence-one-sided';
@@ -43,6 +45,20 @@ describe(id, () => {
     it('when two hypotheses have as much evidence for them and neither is supported', () => {
       const text = caseFile(hypotheses('- H1: a', '  - For: x', '- H2: b', '  - For: y'));
       assert.deepEqual(lintRule(id, text), []);
+    });
+  });
+
+  describe('which hypothesis the notes favour', () => {
+    const favoured = (...items: string[]) => favouredHypothesis(analyse(caseFile(hypotheses(...items)), { path: 'a.case.md' }).model.hypotheses)?.label;
+
+    it('is the one marked supported, whatever the evidence', () => {
+      assert.equal(favoured('- H1: a', '  - For: x', '  - For: y', '- H2: b', '  - Status: supported'), 'H2');
+    });
+
+    it('is otherwise the one with strictly the most support, and none on a tie', () => {
+      assert.equal(favoured('- H1: a', '  - For: x', '- H2: b', '  - For: y', '  - For: z'), 'H2');
+      assert.equal(favoured('- H1: a', '  - For: x', '- H2: b', '  - For: y'), undefined);
+      assert.equal(favoured('- H1: a', '  - For: none found yet', '- H2: b'), undefined);
     });
 
     it('with a single hypothesis', () => {
