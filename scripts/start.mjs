@@ -31,7 +31,21 @@ step('installing it into the local VS Code server', harness.nodeBin, [harness.se
 mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
 writeFileSync(
   path.join(dirs.userData, 'User', 'settings.json'),
-  JSON.stringify({ 'remote.extensionKind': { 'casemark.casemark': ['web'] }, 'telemetry.telemetryLevel': 'off', 'chat.disableAIFeatures': true, 'workbench.startupEditor': 'none' }, null, 2),
+  JSON.stringify(
+    {
+      'remote.extensionKind': { 'casemark.casemark': ['web'] },
+      // Case files are special-category data: keep VS Code's own calls home (telemetry, updates, gallery, AI) off too.
+      'telemetry.telemetryLevel': 'off',
+      'update.mode': 'none',
+      'extensions.autoCheckUpdates': false,
+      'extensions.autoUpdate': false,
+      'workbench.enableExperiments': false,
+      'chat.disableAIFeatures': true,
+      'workbench.startupEditor': 'none',
+    },
+    null,
+    2,
+  ),
 );
 
 const port = await new Promise((resolve) => {

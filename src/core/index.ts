@@ -6,6 +6,7 @@ export * from './model';
 export { docsPath, type CaseMessage, type Fix, type Rule } from './rule';
 export { findRule, rules } from './rules/index';
 export { plural, supporting } from './rules/shared';
+export { lineStart, within } from './source';
 export { configFileMessages, createMessage } from './messages';
 export { IncrementalParser, type Reparse, type ReparseKind } from './parse/incremental';
 export { newCaseTemplate } from './template';

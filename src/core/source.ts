@@ -21,7 +21,7 @@ export class SourceText {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     const point = this.place.toPoint(clamped);
     // vfile-location has no point for the very end of a text that ends without a newline.
-    return point ?? this.endPoint();
+    return point ?? endPoint(this.text);
   }
 
   position(start: number, end: number): Position {
@@ -37,11 +37,18 @@ export class SourceText {
     return this.maskedText;
   }
 
-  private endPoint(): Point {
-    const lines = this.text.split(/\r\n|\r|\n/);
-    const last = lines[lines.length - 1] ?? '';
-    return { line: lines.length, column: last.length + 1, offset: this.text.length };
-  }
+}
+
+/** The point just past the end of `text` (CRLF, CR and LF each end a line, as in micromark). */
+export function endPoint(text: string): Point {
+  const lines = text.split(/\r\n|\r|\n/);
+  const last = lines[lines.length - 1] ?? '';
+  return { line: lines.length, column: last.length + 1, offset: text.length };
+}
+
+/** The offset where the line holding `offset` starts. */
+export function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 function maskNodes(text: string, tree: Root): string {

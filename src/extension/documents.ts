@@ -22,8 +22,16 @@ interface DocumentState {
 export function isCaseDocument(document: vscode.TextDocument): boolean {
   if (document.languageId !== 'markdown') return false;
   if (isCasePath(document.uri.path)) return true;
-  // Only a file that opens with frontmatter can declare itself; the core decides, as it does for the CLI.
-  return /^\uFEFF?---/.test(document.lineAt(0).text) && declaresCasemark(document.getText());
+  // Only a file that opens with frontmatter can declare itself. This runs on every keystroke in every
+  // Markdown file, so it reads the frontmatter's lines only; the core decides, as it does for the CLI.
+  if (!/^\uFEFF?---[ \t]*$/.test(document.lineAt(0).text)) return false;
+  const lines = ['---'];
+  for (let i = 1; i < document.lineCount; i++) {
+    const line = document.lineAt(i).text;
+    lines.push(line);
+    if (/^---[ \t]*$/.test(line)) break;
+  }
+  return declaresCasemark(lines.join('\n'));
 }
 
 function isOpenInTab(uri: vscode.Uri): boolean {
@@ -96,6 +104,12 @@ export class CaseDocuments implements vscode.Disposable {
   /** The latest analysis, possibly of an older version: for showing (hovers, lenses, outline). */
   analysisOf(document: vscode.TextDocument): Analysis | undefined {
     return this.states.get(document.uri.toString())?.analysis;
+  }
+
+  /** The latest analysis if it is of exactly the document's current text. */
+  upToDateAnalysis(document: vscode.TextDocument): Analysis | undefined {
+    const state = this.states.get(document.uri.toString());
+    return state?.version === document.version ? state.analysis : undefined;
   }
 
   /** An analysis of exactly the document's current text, made now if needed: for computing edits. */

@@ -1,14 +1,10 @@
 // Text edits for quick fixes, as offsets: the rule's own fix, and the inline comments that turn a rule off.
-import type { CaseMessage, CaseModel } from '../core/index';
+import { lineStart as lineStartOffset, type CaseMessage, type CaseModel } from '../core/index';
 
 export interface OffsetEdit {
   start: number;
   end: number;
   text: string;
-}
-
-function lineStartOffset(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 /**

@@ -1,7 +1,7 @@
 // Quick fixes, hovers, CodeLens and document symbols, all read from the document's latest analysis.
 import * as vscode from 'vscode';
 import type { CaseMessage, CaseModel, Position as UnistPosition } from '../core/index';
-import { findRule } from '../core/index';
+import { findRule, within } from '../core/index';
 import { messageRange, toRange, type CaseDocuments } from './documents';
 import { disableFileEdit, disableLineEdit, fixAlternatives, type OffsetEdit } from './edits';
 import { gaps, hypothesesSummary, hypothesisHover, ruleHover } from './present';
@@ -36,8 +36,11 @@ export class CaseCodeActions implements vscode.CodeActionProvider {
   constructor(private readonly documents: CaseDocuments) {}
 
   provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    // Edits are made from offsets: they must come from an analysis of exactly this text.
-    const analysis = this.documents.currentAnalysis(document);
+    // Edits are made from offsets, so they must come from an analysis of exactly this text. VS Code also asks
+    // on its own (the lightbulb, as the cursor moves while typing): then a stale analysis offers nothing, and
+    // the debounced lint brings the actions back; only when the writer asks is a fresh analysis made at once.
+    const asked = context.triggerKind === vscode.CodeActionTriggerKind.Invoke || Boolean(context.only);
+    const analysis = asked ? this.documents.currentAnalysis(document) : this.documents.upToDateAnalysis(document);
     if (!analysis) return [];
     const text = document.getText();
     const actions: vscode.CodeAction[] = [];
@@ -137,10 +140,6 @@ export class CaseSymbols implements vscode.DocumentSymbolProvider {
     const analysis = this.documents.analysisOf(document);
     return analysis ? symbolsOf(analysis.model) : [];
   }
-}
-
-function within(inner: UnistPosition, outer: UnistPosition): boolean {
-  return (inner.start.offset ?? 0) >= (outer.start.offset ?? 0) && (inner.end.offset ?? 0) <= (outer.end.offset ?? 0);
 }
 
 /** Sections nested by heading level, hypotheses and diagrams inside their section, people from the frontmatter. */

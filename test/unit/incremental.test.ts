@@ -15,42 +15,31 @@ describe('incremental parser', function () {
   this.timeout(120_000);
   const base = generateCase(400, 7);
 
-  it('gives the full-parse tree after single-character typing inside a hypothesis', () => {
+  /** Parse `text`, insert `insert` at `at`, re-parse: the tree must equal a full parse; returns which way it went. */
+  function editOnce(text: string, at: number, insert: string): string {
     const parser = new IncrementalParser();
-    parser.parse(base);
-    const at = base.indexOf('worried about') + 3;
-    const edited = base.slice(0, at) + 'x' + base.slice(at);
+    parser.parse(text);
+    const edited = text.slice(0, at) + insert + text.slice(at);
     const result = parser.parse(edited);
-    assert.equal(result.kind, 'item');
-    same(result.tree, parseMarkdown(edited), 'tree after typing one character');
+    same(result.tree, parseMarkdown(edited), `tree after inserting ${JSON.stringify(insert)}`);
+    return result.kind;
+  }
+
+  it('gives the full-parse tree after single-character typing inside a hypothesis, re-parsing one item', () => {
+    assert.equal(editOnce(base, base.indexOf('worried about') + 3, 'x'), 'item');
   });
 
   it('re-parses only blocks for a new paragraph, and the tree still matches', () => {
-    const parser = new IncrementalParser();
-    parser.parse(base);
-    const at = base.indexOf('## Hypotheses 2');
-    const edited = base.slice(0, at) + 'A new thought.\n\n' + base.slice(at);
-    const result = parser.parse(edited);
-    assert.equal(result.kind, 'blocks');
-    same(result.tree, parseMarkdown(edited), 'tree after a new paragraph');
+    assert.equal(editOnce(base, base.indexOf('## Hypotheses 2'), 'A new thought.\n\n'), 'blocks');
   });
 
   it('falls back to a full parse where a shortcut would be wrong (an unclosed fence)', () => {
-    const parser = new IncrementalParser();
-    parser.parse(base);
-    const at = base.indexOf('## Hypotheses 2');
-    const edited = base.slice(0, at) + '```\n' + base.slice(at);
-    const result = parser.parse(edited);
-    same(result.tree, parseMarkdown(edited), 'tree after opening a fence');
-    assert.equal(result.kind, 'full');
+    assert.equal(editOnce(base, base.indexOf('## Hypotheses 2'), '```\n'), 'full');
   });
 
   it('re-parses in full when the block before the edit depended on the one before it', () => {
-    const parser = new IncrementalParser();
     const text = "Amy's view:\n- * \n\n## Next";
-    parser.parse(text);
-    const edited = `${text}x`;
-    same(parser.parse(edited).tree, parseMarkdown(edited), 'tree after typing at the end');
+    assert.equal(editOnce(text, text.length, 'x'), 'full');
   });
 
   it('matches a full parse after random edits of short documents made of fragments', () => {

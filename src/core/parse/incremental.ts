@@ -2,7 +2,8 @@
 // the previous tree. Every shortcut is verified against the block boundary after it, else a full parse.
 import type { List, ListItem, Nodes, Root, RootContent } from 'mdast';
 import type { Position } from 'unist';
-import { endPoint, parseMarkdown, shift, windowProcessor } from './markdown';
+import { endPoint, lineStart } from '../source';
+import { parseMarkdown, shift, windowProcessor } from './markdown';
 
 export type ReparseKind = 'full' | 'blocks' | 'item';
 
@@ -17,10 +18,6 @@ function start(node: { position?: Position }): number {
 
 function end(node: { position?: Position }): number {
   return node.position?.end.offset ?? 0;
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 function lineOf(text: string, offset: number): number {

@@ -5,6 +5,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Point } from 'unist';
 import { visit } from 'unist-util-visit';
+import { endPoint } from '../source';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
 /** For text that starts mid-document: a `---` there is a thematic break, never frontmatter. */
@@ -115,10 +116,4 @@ export function shift(node: Nodes, lines: number, offset: number): void {
     };
   }
   if ('children' in node) for (const child of node.children) shift(child as Nodes, lines, offset);
-}
-
-export function endPoint(text: string): Point {
-  let line = 1;
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) line++;
-  return { line, column: text.length - text.lastIndexOf('\n'), offset: text.length };
 }

@@ -3,7 +3,7 @@ import type { Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdas
 import { toString } from 'mdast-util-to-string';
 import type { CaseMarkConfig, KeywordKind } from '../config/types';
 import { hypothesisStatuses, type Evidence, type Hypothesis, type Section, type SectionKind, type TextSpan } from '../model';
-import type { SourceText } from '../source';
+import { lineStart, type SourceText } from '../source';
 import type { DialectProblem } from './problems';
 
 export function normaliseHeading(text: string): string {
@@ -109,8 +109,7 @@ function firstParagraph(item: ListItem): Paragraph | undefined {
 }
 
 function lineIndent(text: string, offset: number): string {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  return text.slice(lineStart, offset).replace(/[^\t]/g, ' ');
+  return text.slice(lineStart(text, offset), offset).replace(/[^\t]/g, ' ');
 }
 
 export function readHypotheses(

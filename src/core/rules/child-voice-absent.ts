@@ -1,7 +1,7 @@
 import type { Person } from '../model';
 import type { Rule } from '../rule';
 import { findPhrases } from '../words';
-import { hypothesesAnchor } from './shared';
+import { hypothesesAnchor, nameParts } from './shared';
 
 const voiceWords = [
   'said', 'says', 'say', 'told', 'tells', 'asked', 'asks', 'wants', 'wanted', 'wishes', 'wished', 'hopes', 'hoped', 'drew', 'draws', 'drawing',
@@ -14,7 +14,7 @@ const voiceWords = [
 const genericChild = ['child', 'children', 'son', 'daughter', 'young person', 'baby'];
 
 function firstName(person: Person): string {
-  return person.name.split(/\s+/).find((p) => !/^(mr|mrs|ms|miss|dr)\.?$/i.test(p)) ?? person.name;
+  return nameParts(person.name)[0] ?? person.name;
 }
 
 /** Own ways of being heard after a possessive: "Amy's drawing showed…" is Amy's voice, "Amy's mum said…" is not. */

@@ -48,6 +48,11 @@ const roleWords: Record<string, string> = {
 
 const selfWords = ['I', 'me', 'my', 'we', 'us', 'our', 'worker', 'social worker', 'professionals', 'professional system', 'practitioner', 'agency', 'agencies', 'services'];
 
+/** The parts of a name that name someone on their own: "Amy Jones" gives Amy and Jones; "Mr K" gives none. */
+export function nameParts(name: string): string[] {
+  return name.split(/\s+/).filter((p) => p.length > 1 && !/^(mr|mrs|ms|miss|mx|dr)\.?$/i.test(p));
+}
+
 const roleExpression = new RegExp(`(?<![\\p{L}])(${Object.keys(roleWords).join('|')})(?![\\p{L}])`, 'giu');
 
 function personKey(person: Person): string {
@@ -74,7 +79,7 @@ export function subjectsOf(hypothesis: Hypothesis, people: Person[]): Set<string
   const text = hypothesis.statement.text;
   for (const person of people) {
     // The whole name ("Mr K"), or any part of it that is a name on its own ("Amy" of "Amy Jones").
-    const parts = [person.name, ...person.name.split(/\s+/).filter((p) => p.length > 1 && !/^(mr|mrs|ms|miss|dr)\.?$/i.test(p))];
+    const parts = [person.name, ...nameParts(person.name)];
     if (findPhrases(text, parts, 0, text.length, true).length > 0) subjects.add(personKey(person));
   }
   for (const m of text.matchAll(roleExpression)) subjects.add(resolve(m[1] ?? ''));
