@@ -3,20 +3,10 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { analyse } from '../src/core/index';
 import { generateCase } from './generate';
+import { median, time } from './measure';
 
 const bare = unified().use(remarkParse).freeze();
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
-
-function time(run: () => unknown): number {
-  const start = performance.now();
-  run();
-  return performance.now() - start;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
 
 function heapPerMb(run: () => unknown, bytes: number): number {
   gc();

@@ -2,11 +2,7 @@
 // Target: <= 0.10 on the 5,000-line file.
 import { analyse, IncrementalParser } from '../src/core/index';
 import { generateCase } from './generate';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
+import { median } from './measure';
 
 const path = 'bench.case.md';
 

@@ -1,5 +1,8 @@
-// Bundles with esbuild: the CLI, the extension's Node and web-worker entries; then syncs the settings schema.
+// Bundles with esbuild: the CLI, the extension's Node and web-worker entries, the genogram preview's and the
+// alternative viewpoint's webviews; writes the drawing's style sheet for the webview and the Markdown preview; then
+// syncs the settings schema.
 import { build } from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tsImport } from 'tsx/esm/api';
 import { updateManifest } from './manifest.mjs';
 
@@ -21,7 +24,24 @@ await Promise.all([
   // VS Code for the Web: the web worker extension host, no Node built-ins.
   // The `worker` condition first: some packages' `browser` builds reach for `document`, which a worker lacks.
   build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.cjs', platform: 'browser', conditions: ['worker'], format: 'cjs', target: 'es2022', external: ['vscode'] }),
+  // The genogram preview's page script: the core's reader and drawer and the vscode-elements it uses, one file.
+  build({ ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022', minify: true }),
+  // The alternative viewpoint's panel: builds the page from the Viewpoint data it is sent; vscode-elements' button.
+  build({ ...common, entryPoints: ['webview/viewpoint.ts'], outfile: 'dist/webview/viewpoint.js', platform: 'browser', format: 'iife', target: 'es2022', minify: true }),
 ]);
+
+// The drawing's classes, styled with VS Code's theme variables: loaded by the preview webview, and by the built-in
+// Markdown preview (markdown.previewStyles) with a few rules for the block around each drawing.
+mkdirSync('dist/webview', { recursive: true });
+copyFileSync('webview/preview.css', 'dist/webview/preview.css');
+copyFileSync('webview/viewpoint.css', 'dist/webview/viewpoint.css');
+const genogramCss = existsSync('src/core/genogram/style.ts') ? (await tsImport('../src/core/genogram/style.ts', import.meta.url)).genogramCss : undefined;
+if (typeof genogramCss !== 'string') console.warn('build: src/core/genogram/style.ts has no genogramCss yet; drawings are unstyled');
+writeFileSync('dist/webview/genogram.css', genogramCss ?? '');
+writeFileSync(
+  'dist/genogram.css',
+  `${genogramCss ?? ''}\n/* The Markdown preview's block around each drawing. */\n.casemark-diagram { margin: 0 0 16px; overflow-x: auto; }\n.casemark-diagram svg { max-width: 100%; height: auto; }\n`,
+);
 
 const { rules } = await tsImport('../src/core/rules/index.ts', import.meta.url);
 updateManifest(rules);

@@ -1,5 +1,6 @@
-// `npm test`: type-check, lint, build, unit tests, grammar tests, and the suite in real VS Code extension hosts
-// (Node, then web worker). Every step's output is shown; the last line sums the tests: "N passed, N failed".
+// `npm test`: type-check, lint, build, unit tests, the genogram preview's page in headless Chromium, grammar tests,
+// and the suite in real VS Code extension hosts (Node, then web worker). Every step's output is shown; the last line
+// sums the tests: "N passed, N failed".
 import { spawn } from 'node:child_process';
 
 const steps = [
@@ -7,6 +8,7 @@ const steps = [
   ['lint', 'npx', ['eslint', '.']],
   ['build', 'node', ['scripts/build.mjs']],
   ['unit', 'npx', ['mocha']],
+  ['browser', 'node', ['test/browser/run.mjs']],
   ['grammar', 'node', ['scripts/test-grammar.mjs']],
   ['hosts', 'node', ['test/host/run.mjs']],
 ];
@@ -25,7 +27,7 @@ for (const [name, command, args] of steps) {
     child.stderr.on('data', (chunk) => process.stderr.write(chunk));
     child.on('close', resolve);
   });
-  // mocha (unit and both hosts) and the grammar step end with "N passing" / "N failing" lines.
+  // mocha (unit, browser and both hosts) and the grammar step end with "N passing" / "N failing" lines.
   for (const m of output.matchAll(/^\s*(?:\w+: )?(\d+) passing\b/gm)) passed += Number(m[1]);
   for (const m of output.matchAll(/^\s*(?:\w+: )?(\d+) failing\b/gm)) failed += Number(m[1]);
   if (code !== 0) {

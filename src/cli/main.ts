@@ -1,9 +1,10 @@
 // `casemark`: the terminal adapter. Exit 0 clean, 1 errors or too many warnings, 2 usage or I/O failure.
 import { parseArgs } from 'node:util';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
-import { analyse, configFileMessages, rules, type CaseMessage } from '../core/index';
+import { analyse, buildViewpoint, configFileMessages, drawGenogram, drawingFileName, findRule, phrasesWith, rules, svgText, viewpointDocument, type CaseMessage } from '../core/index';
 import { ConfigFinder, type LoadedConfig } from './config';
 import { expandPaths, readCaseFile } from './files';
 import { toJson, toSarif } from './sarif';
@@ -11,10 +12,14 @@ import packageJson from '../../package.json' with { type: 'json' };
 
 const usage = `Usage:
   casemark lint [paths or globs...] [--format stylish|json|sarif] [--max-warnings N] [--config FILE]
+  casemark genogram FILE... [--out DIR]
+  casemark viewpoint FILE [--out FILE]
   casemark rules
   casemark --help | --version
 
-lint checks every *.case.md under the current folder when no path is given.`;
+lint checks every *.case.md under the current folder when no path is given.
+genogram writes each genogram and ecomap block of a case file as an SVG, beside the file or into --out.
+viewpoint prints an alternative viewpoint of a case file for supervision (Markdown), or writes it to --out.`;
 
 export interface Io {
   cwd: string;
@@ -42,6 +47,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (command === 'rules') return listRules(io);
     if (command === 'lint') return await lint(rest, io);
+    if (command === 'genogram') return await genogram(rest, io);
+    if (command === 'viewpoint') return await viewpoint(rest, io);
     throw new UsageError(`unknown command “${command}”`);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -132,5 +139,95 @@ async function lint(args: string[], io: Io): Promise<number> {
     io.err(`casemark: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}`);
     return 1;
   }
+  return 0;
+}
+
+/** `casemark genogram FILE... --out DIR`: the drawings as standalone SVG files, and what stopped any line being drawn. */
+async function genogram(args: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' } } });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0) throw new UsageError('genogram needs at least one case file');
+  let failed = false;
+  let errors = false;
+  const reported: VFile[] = [];
+  for (const name of positionals) {
+    const absolute = path.resolve(io.cwd, name);
+    const read = await readCaseFile(absolute);
+    if (!read.ok) {
+      io.err(`casemark: cannot read ${name}: ${read.reason}`);
+      failed = true;
+      continue;
+    }
+    const { model, file } = analyse(read.text, { path: name });
+    // Only what concerns the drawings: the full report is `casemark lint`.
+    file.messages = file.messages.filter((m) => findRule(m.ruleId ?? '')?.category === 'genogram');
+    reported.push(file);
+    errors ||= file.messages.some((m) => (m as CaseMessage).severity === 'error');
+    if (model.diagrams.length === 0) {
+      io.err(`casemark: ${name} has no \`\`\`genogram or \`\`\`ecomap block`);
+      continue;
+    }
+    const folder = values.out ? path.resolve(io.cwd, values.out) : path.dirname(absolute);
+    const counts = { genogram: 0, ecomap: 0 };
+    try {
+      await mkdir(folder, { recursive: true });
+      for (const diagram of model.diagrams) {
+        counts[diagram.kind]++;
+        const target = path.join(folder, drawingFileName(path.basename(absolute), diagram.kind, counts[diagram.kind]));
+        await writeFile(target, svgText(drawGenogram(diagram.genogram).svg, { standalone: true }));
+        io.out(`wrote ${path.relative(io.cwd, target) || target}`);
+      }
+    } catch (error) {
+      io.err(`casemark: cannot write drawings of ${name}: ${(error as Error).message}`);
+      failed = true;
+    }
+  }
+  if (reported.some((f) => f.messages.length > 0)) io.err(reporter(reported, { color: io.color, quiet: true }));
+  return failed ? 2 : errors ? 1 : 0;
+}
+
+/** `casemark viewpoint FILE`: the same document the editor opens, with the team's wording from `.casemark.*`. */
+async function viewpoint(args: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, config: { type: 'string' } } });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) throw new UsageError('viewpoint takes one case file');
+  const name = positionals[0] as string;
+  const absolute = path.resolve(io.cwd, name);
+  const read = await readCaseFile(absolute);
+  if (!read.ok) {
+    io.err(`casemark: cannot read ${name}: ${read.reason}`);
+    return 2;
+  }
+  let config: LoadedConfig | undefined;
+  try {
+    config = await new ConfigFinder(values.config && path.resolve(io.cwd, values.config)).forFile(absolute);
+  } catch (error) {
+    io.err(`casemark: ${(error as Error).message}`);
+    return 2;
+  }
+  for (const problem of config?.problems ?? []) io.err(`casemark: ${path.relative(io.cwd, config?.path ?? '')}: ${problem.message}`);
+  const analysis = analyse(read.text, { path: name, config: config?.config });
+  const text = viewpointDocument(buildViewpoint(analysis, read.text, phrasesWith(analysis.config.viewpoint.phrases)));
+  if (!values.out) {
+    io.out(text);
+    return 0;
+  }
+  try {
+    await writeFile(path.resolve(io.cwd, values.out), text);
+  } catch (error) {
+    io.err(`casemark: cannot write ${values.out}: ${(error as Error).message}`);
+    return 2;
+  }
+  io.out(`wrote ${values.out}`);
   return 0;
 }

@@ -1,11 +1,12 @@
 // analyse(text) -> {model, messages}: the one entry point every adapter (editor, CLI, grader) calls.
-import type { Root, RootContent } from 'mdast';
+import type { Root } from 'mdast';
 import { commentMarker } from 'mdast-comment-marker';
 import { messageControl } from 'unified-message-control';
 import { VFile } from 'vfile';
 import { defaultConfig, mergeConfig } from './config/read';
 import type { CaseMarkConfig, PartialConfig, Severity } from './config/types';
-import type { CaseModel, Diagram, Position } from './model';
+import type { CaseModel, Position } from './model';
+import { diagramPeople, readDiagrams } from './parse/diagrams';
 import { readFrontmatter } from './parse/frontmatter';
 import type { IncrementalParser } from './parse/incremental';
 import { parseMarkdown } from './parse/markdown';
@@ -32,6 +33,8 @@ export interface Analysis {
   file: VFile;
   /** The settings in force for this file, after project config and frontmatter. */
   config: CaseMarkConfig;
+  /** The text with code, comments, frontmatter and CaseMark's own generated viewpoint blanked: the writer's prose. */
+  prose?: string;
 }
 
 export function isCasePath(path: string | undefined): boolean {
@@ -73,13 +76,14 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
       sections,
       hypotheses: readHypotheses(tree, sections, source, config, problems),
       people: front.people,
-      diagrams: findDiagrams(tree),
+      diagrams: readDiagrams(tree, source),
     };
+    model.people = diagramPeople(model.diagrams, model.frontmatter, front.people, source);
     if (!model.isCase) return { model, messages: [], file, config };
     for (const rule of rules) runRule(rule, model, source, config, problems, file);
     // Inline control walks the whole tree twice; most files have no casemark comment to honour.
     if (text.includes('casemark-')) applyInlineControl(tree, file, config);
-    return { model, messages: sortMessages(file.messages as CaseMessage[]), file, config };
+    return { model, messages: sortMessages(file.messages as CaseMessage[]), file, config, prose: source.prose };
   } catch (error) {
     // A bug in CaseMark must not cost the writer their editor or their CI run: say so, at the top.
     file.messages = [];
@@ -93,20 +97,6 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
     if (!isCase) file.messages = [];
     return { model: { ...emptyModel, isCase }, messages: isCase ? [message] : [], file, config };
   }
-}
-
-function findDiagrams(tree: Root): Diagram[] {
-  const diagrams: Diagram[] = [];
-  const visit = (nodes: RootContent[]): void => {
-    for (const node of nodes) {
-      const lang = node.type === 'code' ? node.lang?.toLowerCase() : undefined;
-      if (node.type === 'code' && node.position && (lang === 'genogram' || lang === 'ecomap')) {
-        diagrams.push({ kind: lang, source: node.value, position: node.position });
-      } else if (node.type === 'blockquote' || node.type === 'list' || node.type === 'listItem') visit(node.children as RootContent[]);
-    }
-  };
-  visit(tree.children);
-  return diagrams;
 }
 
 export function severityOf(rule: Rule, config: CaseMarkConfig): Severity {

@@ -10,3 +10,5 @@ export { lineStart, within } from './source';
 export { configFileMessages, createMessage } from './messages';
 export { IncrementalParser, type Reparse, type ReparseKind } from './parse/incremental';
 export { newCaseTemplate } from './template';
+export { drawGenogram, drawingFileName, parseDiagrams, svgText } from './genogram/index';
+export { buildViewpoint, phrasesWith, viewpointDocument, viewpointInsertion, type Viewpoint } from './viewpoint/index';

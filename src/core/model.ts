@@ -1,5 +1,6 @@
 // The typed case model: what a case analysis says, with every element's place in the source.
 import type { Position } from 'unist';
+import type { Genogram } from './genogram/types';
 
 export type { Position };
 
@@ -52,7 +53,11 @@ export interface Hypothesis {
 
 export interface Person {
   name: string;
+  /** A genogram person's id (lower-cased), to find them in the diagram. */
+  key?: string;
   role?: string;
+  /** Who they are to the index child, spelt out ("maternal grandmother"), for genogram people. */
+  relation?: string;
   age?: number;
   isChild: boolean;
   origin: 'frontmatter' | 'genogram';
@@ -74,7 +79,10 @@ export interface Frontmatter {
 export interface Diagram {
   kind: 'genogram' | 'ecomap';
   source: string;
+  /** The fenced code node, fence lines included: content line n is document line start.line + 1 + n. */
   position: Position;
+  /** What the block says, with spans into the case file. */
+  genogram: Genogram;
 }
 
 export interface CaseModel {

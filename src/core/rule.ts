@@ -4,7 +4,7 @@ import type { CaseModel, Position } from './model';
 import type { Severity } from './config/types';
 import type { SourceText } from './source';
 
-export type RuleCategory = 'structure' | 'hypothesis' | 'bias' | 'language' | 'recording' | 'dialect';
+export type RuleCategory = 'structure' | 'hypothesis' | 'bias' | 'language' | 'recording' | 'dialect' | 'genogram';
 
 export interface OptionSpec {
   type: 'number' | 'string[]';

@@ -24,6 +24,14 @@ export class SourceText {
     return point ?? endPoint(this.text);
   }
 
+  /** Line `line` (1-based) of the text: where it starts and what it says, without its line ending. */
+  line(line: number): { start: number; text: string } {
+    const start = this.place.toOffset({ line, column: 1 });
+    if (start === undefined) return { start: this.text.length, text: '' };
+    const end = this.text.slice(start).search(/\r?\n|\r/);
+    return { start, text: this.text.slice(start, end === -1 ? this.text.length : start + end) };
+  }
+
   position(start: number, end: number): Position {
     return { start: this.point(start), end: this.point(Math.max(start, end)) };
   }
@@ -51,6 +59,9 @@ export function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
+/** What `insertViewpoint` writes between its markers (see src/core/viewpoint/markdown.ts). */
+const viewpointBlock = /<!-- casemark-viewpoint -->[\s\S]*?(?:<!-- \/casemark-viewpoint -->|$)/g;
+
 function maskNodes(text: string, tree: Root): string {
   const ranges: Array<[number, number]> = [];
   const visit = (node: Nodes): void => {
@@ -63,12 +74,16 @@ function maskNodes(text: string, tree: Root): string {
     if ('children' in node) for (const child of node.children) visit(child as Nodes);
   };
   visit(tree);
+  // A viewpoint CaseMark inserted quotes the notes back as questions: its words are not the writer's.
+  for (const match of text.matchAll(viewpointBlock)) ranges.push([match.index ?? 0, (match.index ?? 0) + match[0].length]);
+  ranges.sort((a, b) => a[0] - b[0]);
   if (ranges.length === 0) return text;
   let out = '';
   let at = 0;
   for (const [start, end] of ranges) {
-    if (start < at) continue;
-    out += text.slice(at, start) + text.slice(start, end).replace(/[^\r\n]/g, ' ');
+    if (end <= at) continue;
+    const from = Math.max(start, at);
+    out += text.slice(at, from) + text.slice(from, end).replace(/[^\r\n]/g, ' ');
     at = end;
   }
   return out + text.slice(at);

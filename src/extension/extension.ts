@@ -3,15 +3,41 @@ import * as vscode from 'vscode';
 import { newCaseTemplate } from '../core/index';
 import { ProjectConfigs } from './config';
 import { CaseDocuments } from './documents';
+import { GenogramExport } from './genogram-export';
+import { GenogramPreview } from './genogram-preview';
+import { extendMarkdownIt } from './markdown-preview';
 import { CaseCodeActions, CaseCodeLenses, CaseHovers, CaseSymbols, firstGapRange } from './providers';
 import { statusText } from './present';
+import { Viewpoints } from './viewpoint';
+import { ViewpointPanel } from './viewpoint-panel';
 
 /** Case files stay Markdown: the selector narrows to them by name, and the providers answer only for analysed files. */
 const selector: vscode.DocumentSelector = [{ language: 'markdown' }];
 
-export function activate(context: vscode.ExtensionContext): { documents: CaseDocuments } {
+export interface CaseMarkApi {
+  documents: CaseDocuments;
+  preview: GenogramPreview;
+  viewpoints: Viewpoints;
+  viewpointPanel: ViewpointPanel;
+  /** The built-in Markdown preview calls this (contributes.markdown.markdownItPlugins). */
+  extendMarkdownIt: typeof extendMarkdownIt;
+}
+
+export function activate(context: vscode.ExtensionContext): CaseMarkApi {
   const configs = new ProjectConfigs();
   const documents = new CaseDocuments(configs, context.extensionUri);
+  const exporter = new GenogramExport(documents);
+  const preview = new GenogramPreview(context.extensionUri, documents, exporter);
+  const viewpoints = new Viewpoints(documents, configs);
+  const viewpointPanel = new ViewpointPanel(context.extensionUri, viewpoints);
+  /** The file a genogram command is about: the one it was given, the active Markdown editor's, or the preview's. */
+  const diagramFile = (uri?: vscode.Uri): vscode.Uri | undefined => {
+    if (uri instanceof vscode.Uri) return uri;
+    const editor = vscode.window.activeTextEditor;
+    if (editor?.document.languageId === 'markdown') return editor.document.uri;
+    return preview.documentUri;
+  };
+  const noFile = () => void vscode.window.showInformationMessage('CaseMark: open a case file (*.case.md) with a ```genogram or ```ecomap block first.');
   const status = vscode.window.createStatusBarItem('casemark.status', vscode.StatusBarAlignment.Right, 100);
   status.name = 'CaseMark';
   status.command = 'casemark.showProblems';
@@ -57,9 +83,36 @@ export function activate(context: vscode.ExtensionContext): { documents: CaseDoc
     }),
     // The view's focus command opens the panel without toggling it shut; no API can pre-set its filter.
     vscode.commands.registerCommand('casemark.showProblems', () => vscode.commands.executeCommand('workbench.panel.markers.view.focus')),
+    preview,
+    vscode.commands.registerCommand('casemark.openGenogramPreview', (uri?: vscode.Uri) => preview.open(uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('casemark.exportGenogramSvg', async (uri?: vscode.Uri) => {
+      const file = diagramFile(uri);
+      if (!file) return noFile();
+      return exporter.exportSvg(file);
+    }),
+    // PNGs are drawn by the preview's webview (a canvas): no native image library in the extension.
+    vscode.commands.registerCommand('casemark.exportGenogramPng', async (uri?: vscode.Uri) => {
+      const file = diagramFile(uri);
+      if (!file) return noFile();
+      const blocks = await exporter.blocksOf(file);
+      if (blocks.length === 0) return exporter.writePngs(file, blocks, []);
+      try {
+        const rendered = await preview.renderPngs(file);
+        return exporter.writePngs(file, rendered.blocks, rendered.images);
+      } catch (error) {
+        void vscode.window.showErrorMessage(`CaseMark could not make the PNGs: ${error instanceof Error ? error.message : String(error)}`);
+        return [];
+      }
+    }),
+    viewpoints,
+    viewpointPanel,
+    // Each takes the case file as an optional argument (CodeLens, explorer menu, the message's button), else the active one.
+    vscode.commands.registerCommand('casemark.alternativeViewpoint', (uri?: vscode.Uri) => viewpoints.open(uri)),
+    vscode.commands.registerCommand('casemark.insertViewpoint', (uri?: vscode.Uri) => viewpoints.insert(uri)),
+    vscode.commands.registerCommand('casemark.showViewpointPanel', (uri?: vscode.Uri) => viewpointPanel.open(uri)),
   );
   updateStatus();
-  return { documents };
+  return { documents, preview, viewpoints, viewpointPanel, extendMarkdownIt };
 }
 
 export function deactivate(): void {}

@@ -113,18 +113,31 @@ export class CaseCodeLenses implements vscode.CodeLensProvider {
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const analysis = this.documents.analysisOf(document);
     if (!analysis) return [];
-    return analysis.model.sections
-      .filter((s) => s.kind === 'hypotheses')
-      .slice(0, 1)
-      .map(
-        (section) =>
-          new vscode.CodeLens(toRange(section.heading), {
-            title: hypothesesSummary(analysis.model),
-            tooltip: 'Go to the first hypothesis without a test or with nothing recorded against it',
-            command: 'casemark.revealFirstGap',
-            arguments: [document.uri],
-          }),
+    const hypotheses = analysis.model.sections.find((s) => s.kind === 'hypotheses');
+    const lenses: vscode.CodeLens[] = [];
+    if (hypotheses) {
+      lenses.push(
+        new vscode.CodeLens(toRange(hypotheses.heading), {
+          title: hypothesesSummary(analysis.model),
+          tooltip: 'Go to the first hypothesis without a test or with nothing recorded against it',
+          command: 'casemark.revealFirstGap',
+          arguments: [document.uri],
+        }),
       );
+    }
+    // Over the Hypotheses heading, or the first heading when there is none yet.
+    const place = hypotheses ?? analysis.model.sections[0];
+    if (place) {
+      lenses.push(
+        new vscode.CodeLens(toRange(place.heading), {
+          title: 'Alternative viewpoint',
+          tooltip: 'Questions for supervision from a different starting point, in a new unsaved document beside this one',
+          command: 'casemark.alternativeViewpoint',
+          arguments: [document.uri],
+        }),
+      );
+    }
+    return lenses;
   }
 }
 

@@ -125,6 +125,8 @@ function freePort() {
 function userSettings(opts) {
   const settings = {
     'chat.disableAIFeatures': true,
+    // The web workbench saves edited files after a delay by default: a test's edit must never reach the fixture on disk.
+    'files.autoSave': 'off',
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,

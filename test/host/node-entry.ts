@@ -5,5 +5,7 @@ export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60_000 });
   mocha.suite.emit('pre-require', globalThis, 'suite', mocha);
   require('./suite');
+  require('./genogram-suite');
+  require('./viewpoint-suite');
   return new Promise((resolve, reject) => mocha.run((failures) => (failures ? reject(new Error(`${failures} test(s) failed`)) : resolve())));
 }

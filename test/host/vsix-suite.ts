@@ -29,4 +29,26 @@ describe('CaseMark installed from its .vsix', function () {
     const page = await vscode.workspace.fs.readFile(docsLink);
     check(new TextDecoder().decode(page).startsWith('# '), 'the linked rule page is in the package');
   });
+
+  it('ships the genogram preview page and the Markdown preview style sheet', async () => {
+    const extension = vscode.extensions.getExtension('casemark.casemark');
+    check(extension, 'casemark.casemark is installed');
+    for (const file of ['dist/webview/preview.js', 'dist/webview/preview.css', 'dist/webview/genogram.css', 'dist/genogram.css']) {
+      const stat = await vscode.workspace.fs.stat(vscode.Uri.joinPath(extension.extensionUri, ...file.split('/')));
+      check(stat.type === vscode.FileType.File, `${file} is in the package`);
+    }
+    const commands = await vscode.commands.getCommands(true);
+    check(commands.includes('casemark.openGenogramPreview') && commands.includes('casemark.exportGenogramSvg'), 'the genogram commands are registered');
+  });
+
+  it('ships the alternative viewpoint panel page and registers its commands', async () => {
+    const extension = vscode.extensions.getExtension('casemark.casemark');
+    check(extension, 'casemark.casemark is installed');
+    for (const file of ['dist/webview/viewpoint.js', 'dist/webview/viewpoint.css']) {
+      const stat = await vscode.workspace.fs.stat(vscode.Uri.joinPath(extension.extensionUri, ...file.split('/')));
+      check(stat.type === vscode.FileType.File, `${file} is in the package`);
+    }
+    const commands = await vscode.commands.getCommands(true);
+    for (const command of ['casemark.alternativeViewpoint', 'casemark.insertViewpoint', 'casemark.showViewpointPanel']) check(commands.includes(command), `${command} is registered`);
+  });
 });

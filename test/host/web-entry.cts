@@ -10,6 +10,8 @@ function run(): Promise<void> {
   const mocha = (globalThis as unknown as { mocha: BrowserMocha }).mocha;
   mocha.setup({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60_000 });
   require('./suite');
+  require('./genogram-suite');
+  require('./viewpoint-suite');
   return new Promise((resolve, reject) => mocha.run((failures) => (failures ? reject(new Error(`${failures} test(s) failed`)) : resolve())));
 }
 

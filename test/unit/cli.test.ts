@@ -1,7 +1,7 @@
 // The CLI as a user runs it: a child process, its exit code, stdout and stderr.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,7 +96,7 @@ describe('casemark CLI', function () {
 
   it('writes SARIF 2.1.0 that describes every rule and points results at relative files', () => {
     const run = casemark(['lint', 'samples/', '--format', 'sarif']);
-    assert.equal(run.code, 0, run.stderr);
+    assert.equal(run.code, 1, 'the genogram-mistakes sample has errors');
     const log = JSON.parse(run.stdout) as Log;
     assert.equal(log.version, '2.1.0');
     const [sarifRun] = log.runs;
@@ -182,6 +182,44 @@ describe('casemark CLI', function () {
       assert.equal(run.code, 2, args.join(' '));
       assert.match(run.stderr.split('\n')[0] ?? '', args.length === 0 ? /^Usage:/ : /^casemark: /);
     }
+  });
+
+  it('genogram writes one standalone SVG per block, escaped, and exits 1 when a block has errors', () => {
+    const text = `---\ncasemark: 1\n---\n\n\`\`\`genogram\nperson amy female 8 index\nperson evil "<img src=x onerror=alert(1)>" male 30\namy child of evil\n\`\`\`\n\n\`\`\`ecomap\nfamily: amy\nfamily -> school strong\n\`\`\`\n\n\`\`\`genogram\nperson leo male 3\n\`\`\`\n`;
+    writeFileSync(path.join(dir, 'family-a.case.md'), text);
+    const run = casemark(['genogram', 'family-a.case.md', '--out', 'drawings'], dir);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    assert.deepEqual(readdirSync(path.join(dir, 'drawings')).sort(), ['family-a.ecomap.svg', 'family-a.genogram-2.svg', 'family-a.genogram.svg']);
+    const svg = readFileSync(path.join(dir, 'drawings/family-a.genogram.svg'), 'utf8');
+    assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.match(svg, /&lt;img src=x onerror=alert\(1\)&gt;/);
+    assert.doesNotMatch(svg, /<img/);
+    assert.match(run.stdout, /wrote drawings\/family-a\.genogram\.svg/);
+
+    const broken = casemark(['genogram', 'samples/genogram-mistakes.case.md', '--out', dir]);
+    assert.equal(broken.code, 1);
+    assert.match(broken.stderr, /genogram-syntax/);
+    assert.ok(existsSync(path.join(dir, 'genogram-mistakes.genogram.svg')), 'drawn all the same');
+
+    writeFileSync(path.join(dir, 'plain.case.md'), '---\ncasemark: 1\n---\n\nNo drawings here.\n');
+    assert.match(casemark(['genogram', 'plain.case.md'], dir).stderr, /has no ```genogram or ```ecomap block/);
+    assert.equal(casemark(['genogram', 'missing.case.md'], dir).code, 2);
+    assert.equal(casemark(['genogram'], dir).code, 2);
+  });
+
+  it('viewpoint prints the alternative viewpoint, with the team’s wording, or writes it to --out', () => {
+    writeFileSync(path.join(dir, '.casemark.yaml'), 'viewpoint:\n  phrases:\n    position.self.present: "Our card: {labels} {verb} about us."\n');
+    writeFileSync(path.join(dir, 'a.case.md'), good);
+    const run = casemark(['viewpoint', 'a.case.md'], dir);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /^# Alternative viewpoint\n/);
+    assert.match(run.stdout, /## Competing hypotheses[\s\S]*\| Evidence \| Source \| H1 \| H2 \| H3 \|/);
+    assert.match(run.stdout, /Our card: H3 is about us\./);
+    const out = casemark(['viewpoint', 'a.case.md', '--out', 'prep.md'], dir);
+    assert.equal(out.code, 0);
+    assert.equal(readFileSync(path.join(dir, 'prep.md'), 'utf8').trimEnd(), run.stdout.trimEnd());
+    assert.equal(casemark(['viewpoint'], dir).code, 2);
+    assert.equal(casemark(['viewpoint', 'nope.case.md'], dir).code, 2);
   });
 
   it('lists every rule with its default severity', () => {

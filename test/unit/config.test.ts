@@ -122,7 +122,7 @@ keywords:
       ['sections:\n  hypotheses: {a: 1}\n', '{a: 1}', /^hypotheses should be a list of words or phrases\.$/],
       ['sections:\n  hypothesis: [ideas]\n', 'hypothesis', /^Unknown name “hypothesis”: expected one of dilemma, hypotheses/],
       ['keywords:\n  because: [as]\n', 'because', /^Unknown name “because”: expected one of for, against, test, status, about\.$/],
-      ['colour: red\n', 'colour', /^Unknown setting “colour”: expected rules, sections or keywords\.$/],
+      ['colour: red\n', 'colour', /^Unknown setting “colour”: expected rules, sections, keywords or viewpoint\.$/],
       ['[1, 2]\n', '[1, 2]', /^CaseMark settings should be a mapping/],
       ['"just a string"\n', '"just a string"', /^CaseMark settings should be a mapping/],
     ];

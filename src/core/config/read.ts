@@ -1,6 +1,7 @@
 // Reading CaseMark settings from YAML or JSON text (one YAML parser does both, with positions), and merging.
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
 import { findRule } from '../rules/index';
+import { isPhraseKey, unknownPlaceholders } from '../viewpoint/phrases';
 import type { SectionKind } from '../model';
 import {
   defaultKeywords,
@@ -69,12 +70,46 @@ export function readConfigNode(node: YamlNode, problems: ConfigProblem[], allowe
     if (key === 'rules') config.rules = readRules(value, problem);
     else if (key === 'sections') config.sections = readSynonyms(value, Object.keys(defaultSections), problem) as PartialConfig['sections'];
     else if (key === 'keywords') config.keywords = readSynonyms(value, Object.keys(defaultKeywords), problem) as PartialConfig['keywords'];
-    else if (!allowedExtraKeys.includes(key)) problem(pair, `Unknown setting “${key}”: expected rules, sections or keywords.`);
+    else if (key === 'viewpoint') config.viewpoint = readViewpoint(value, problem);
+    else if (!allowedExtraKeys.includes(key)) problem(pair, `Unknown setting “${key}”: expected rules, sections, keywords or viewpoint.`);
   }
   return config;
 }
 
 type Problem = (at: YamlNode | Pair | null | undefined, message: string) => void;
+
+/** `viewpoint: {phrases: {key: wording}}`: a team's own question cards for the alternative viewpoint. */
+function readViewpoint(node: YamlNode | null, problem: Problem): PartialConfig['viewpoint'] {
+  if (!isMap(node)) {
+    problem(node, '`viewpoint` should be a mapping, such as `viewpoint: {phrases: {voices.adult.observer: "…"}}`.');
+    return undefined;
+  }
+  const phrases: Record<string, string> = {};
+  for (const pair of node.items) {
+    const key = keyText(pair);
+    if (key !== 'phrases') {
+      problem(pair, `Unknown viewpoint setting “${key}”: expected phrases.`);
+      continue;
+    }
+    const value = pair.value as YamlNode | null;
+    if (!isMap(value)) {
+      problem(value ?? pair, '`phrases` should map phrase names to your wording (see docs/viewpoint.md for the names).');
+      continue;
+    }
+    for (const item of value.items) {
+      const name = keyText(item);
+      const wording = isScalar(item.value) ? item.value.value : undefined;
+      if (!isPhraseKey(name)) problem(item, `Unknown phrase “${name}”. The phrase names are listed in docs/viewpoint.md.`);
+      else if (typeof wording !== 'string' || wording.trim() === '') problem((item.value as YamlNode | null) ?? item, `The phrase “${name}” should be some words.`);
+      else {
+        const unknown = unknownPlaceholders(name, wording);
+        if (unknown.length > 0) problem(item.value as YamlNode, `The phrase “${name}” uses ${unknown.map((u) => `{${u}}`).join(', ')}, which CaseMark cannot fill there.`);
+        else phrases[name] = wording;
+      }
+    }
+  }
+  return { phrases };
+}
 
 function readRules(node: YamlNode | null, problem: Problem): Record<string, RuleSetting> {
   const rules: Record<string, RuleSetting> = {};
@@ -171,6 +206,7 @@ export function defaultConfig(): CaseMarkConfig {
     rules: {},
     sections: structuredClone(defaultSections),
     keywords: structuredClone(defaultKeywords),
+    viewpoint: { phrases: {} },
   };
 }
 
@@ -180,6 +216,7 @@ export function mergeConfig(base: CaseMarkConfig, ...layers: Array<PartialConfig
     rules: { ...base.rules },
     sections: { ...base.sections },
     keywords: { ...base.keywords },
+    viewpoint: { phrases: { ...base.viewpoint.phrases } },
   };
   for (const layer of layers) {
     if (!layer) continue;
@@ -188,6 +225,7 @@ export function mergeConfig(base: CaseMarkConfig, ...layers: Array<PartialConfig
       merged.sections[kind] = [...new Set([...merged.sections[kind], ...words])];
     for (const [kind, words] of Object.entries(layer.keywords ?? {}) as Array<[KeywordKind, string[]]>)
       merged.keywords[kind] = [...new Set([...merged.keywords[kind], ...words])];
+    Object.assign(merged.viewpoint.phrases, layer.viewpoint?.phrases);
   }
   return merged;
 }

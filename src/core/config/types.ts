@@ -16,6 +16,8 @@ export interface CaseMarkConfig {
   rules: Record<string, RuleSetting>;
   sections: Record<SectionKind, string[]>;
   keywords: Record<KeywordKind, string[]>;
+  /** A team's own wording for the alternative viewpoint, by phrase name. */
+  viewpoint: { phrases: Record<string, string> };
 }
 
 /** What a config file or a frontmatter block may say: every part optional, merged over the defaults. */
@@ -23,6 +25,7 @@ export interface PartialConfig {
   rules?: Record<string, RuleSetting>;
   sections?: Partial<Record<SectionKind, string[]>>;
   keywords?: Partial<Record<KeywordKind, string[]>>;
+  viewpoint?: { phrases?: Record<string, string> };
 }
 
 export const defaultSections: Record<SectionKind, string[]> = {

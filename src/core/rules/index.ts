@@ -6,6 +6,15 @@ import { evidenceNoSource } from './evidence-no-source';
 import { evidenceOneSided } from './evidence-one-sided';
 import { evidenceOneSource } from './evidence-one-source';
 import { frontmatterInvalid } from './frontmatter-invalid';
+import { genogramSyntax } from './genogram-syntax';
+import { genogramDuplicateId } from './genogram-duplicate-id';
+import { genogramUnknownPerson } from './genogram-unknown-person';
+import { genogramOwnAncestor } from './genogram-own-ancestor';
+import { genogramTooManyParents } from './genogram-too-many-parents';
+import { genogramChildOlderThanParent } from './genogram-child-older-than-parent';
+import { genogramTwinsParents } from './genogram-twins-parents';
+import { genogramNoIndex } from './genogram-no-index';
+import { unseenAdult } from './unseen-adult';
 import { hypothesesMissing } from './hypotheses-missing';
 import { hypothesesOnePerson } from './hypotheses-one-person';
 import { hypothesesTooFew } from './hypotheses-too-few';
@@ -33,9 +42,18 @@ export const rules: readonly Rule[] = [
   hypothesisDuplicate,
   planBeforeHypotheses,
   childVoiceAbsent,
+  unseenAdult,
   frontmatterInvalid,
   configInvalid,
   statusUnknown,
+  genogramSyntax,
+  genogramDuplicateId,
+  genogramUnknownPerson,
+  genogramOwnAncestor,
+  genogramTooManyParents,
+  genogramChildOlderThanParent,
+  genogramTwinsParents,
+  genogramNoIndex,
 ];
 
 const byName = new Map<string, Rule>(rules.flatMap((r) => [[r.id, r] as const, [r.alias, r] as const]));

@@ -1,6 +1,7 @@
 // Small helpers several rules share: where to point, who a hypothesis is about, fixes that insert items.
 import type { CaseModel, Hypothesis, Person, Position } from '../model';
-import type { Fix } from '../rule';
+import type { Fix, Report } from '../rule';
+import type { Genogram, GenogramPerson, Span } from '../genogram/types';
 import type { SourceText } from '../source';
 import { findPhrases } from '../words';
 
@@ -86,4 +87,38 @@ export function subjectsOf(hypothesis: Hypothesis, people: Person[]): Set<string
   // "I may have heard only Kerry's account" is about the worker as much as about Kerry.
   if (findPhrases(text, selfWords).length > 0) subjects.add('worker');
   return subjects;
+}
+
+/** Where a genogram span is in the case file. */
+export function spanPosition(source: SourceText, span: Span): Position {
+  return source.position(span.start, span.end);
+}
+
+/** Problems the genogram reader found, for the rule named on them. */
+export function reportDiagramProblems(ruleId: string, model: CaseModel, source: SourceText, report: (r: Report) => void): void {
+  for (const diagram of model.diagrams) {
+    for (const problem of diagram.genogram.problems) {
+      if (problem.ruleId !== ruleId) continue;
+      const { span, replacement } = problem;
+      // A quoted reference's span covers its quotes too, so the replacement stands in for the whole of it.
+      const fix = replacement !== undefined ? { start: span.start, end: span.end, text: replacement, title: `Change to ${replacement}` } : undefined;
+      report({ message: problem.message, at: spanPosition(source, span), fix });
+    }
+  }
+}
+
+/** A person's name as the drawing shows it, with their age when known. */
+export function genogramLabel(person: GenogramPerson, age?: number): string {
+  return age !== undefined ? `${person.name} (${formatAge(age)})` : person.name;
+}
+
+export function formatAge(age: number): string {
+  if (age >= 1 || age === 0) return String(Math.floor(age));
+  const months = Math.round(age * 12);
+  return months >= 1 ? `${months} months` : `${Math.max(1, Math.round(age * 52))} weeks`;
+}
+
+/** A genogram's display names by key, for messages. */
+export function namesByKey(genogram: Genogram): Map<string, string> {
+  return new Map(genogram.people.map((p) => [p.key, p.name] as const));
 }

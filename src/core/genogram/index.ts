@@ -1,0 +1,9 @@
+// Genograms and ecomaps: read (grammar), check (the genogram rules), lay out and draw. No vscode, no DOM, no Node.
+export * from './types';
+export { parseDiagram, type ParseOptions } from './grammar';
+export { parseDiagrams, drawingFileName, type DiagramBlock } from './blocks';
+export { kinship, ageOf, type Kin } from './kinship';
+export { layoutGenogram, type GenogramLayout } from './layout';
+export { layoutEcomap, type EcomapLayout } from './ecomap-layout';
+export { drawGenogram, svgText, escapeXml, type DrawOptions, type Drawing, type SvgElement } from './draw';
+export { genogramCss } from './style';

@@ -1,0 +1,15 @@
+import type { Rule } from '../rule';
+import { reportDiagramProblems } from './shared';
+
+export const genogramDuplicateId: Rule = {
+  id: 'genogram-duplicate-id',
+  alias: 'genogram-same-id-twice',
+  description: 'Two people (or ecomap systems) in one block share an id.',
+  rationale: 'Other lines refer to people by id; two people with one id would be drawn as one. The second declaration is left out of the drawing.',
+  category: 'genogram',
+  defaultSeverity: 'error',
+  options: {},
+  check({ model, source, report }) {
+    reportDiagramProblems('genogram-duplicate-id', model, source, report);
+  },
+};

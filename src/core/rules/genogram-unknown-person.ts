@@ -1,0 +1,15 @@
+import type { Rule } from '../rule';
+import { reportDiagramProblems } from './shared';
+
+export const genogramUnknownPerson: Rule = {
+  id: 'genogram-unknown-person',
+  alias: 'genogram-unknown-id',
+  description: 'A couple, child, relationship, household or note refers to someone the genogram does not declare.',
+  rationale: 'Usually a typo or a missing person line. They are drawn as a dashed “?” until declared, so the drawing stays whole.',
+  category: 'genogram',
+  defaultSeverity: 'error',
+  options: {},
+  check({ model, source, report }) {
+    reportDiagramProblems('genogram-unknown-person', model, source, report);
+  },
+};

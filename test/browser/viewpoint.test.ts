@@ -1,0 +1,293 @@
+// The alternative viewpoint's panel page (dist/webview/viewpoint.*) in headless Chromium, under the same HTML and
+// Content Security Policy the extension serves, with a stand-in for VS Code's webview API. Run by test/browser/run.mjs.
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { analyse, buildViewpoint, phrasesWith, type Viewpoint } from '../../src/core/index';
+import { makeNonce, viewpointHtml } from '../../src/extension/preview-html';
+import type { ViewpointFromWebview, ViewpointToWebview } from '../../src/extension/viewpoint-panel';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const artifacts = path.join(root, 'test-artifacts');
+const evil = '<img src=x onerror=alert(1)>';
+
+// A fictional case: one piece of evidence fits every hypothesis (not diagnostic), one looks like HTML.
+const caseText = `---
+casemark: 1
+case: Family A (fictional)
+people:
+  - {name: Amy, role: child, age: 8}
+  - {name: Sara, role: mother, age: 31}
+  - {name: Dan, role: father, age: 35}
+---
+
+# Case analysis
+
+## Hypotheses
+
+- H1: Amy may be staying at home to keep her mum company.
+  - For: Amy told me she "gets a tummy ache on Mondays". (source: Amy, 2026-10-14)
+  - For: Amy has missed eleven days since September. (source: school)
+  - Against: ${evil} (source: grandmother)
+  - Test: Ask Amy, with her teacher, which days feel hard.
+- H2: The family may be organising mornings around Dan's night shifts.
+  - For: Amy has missed eleven days since September. (source: school)
+  - Against: Sara says Dan is not usually at home in the mornings anyway. (source: Sara)
+  - Test: Map a week of mornings with Sara.
+- H3: I may be more comfortable talking with mothers than with fathers.
+  - For: Amy has missed eleven days since September. (source: school)
+  - For: All four of my conversations have been with Sara. (source: case record)
+  - Test: Offer Dan an evening meeting.
+`;
+
+function sampleViewpoint(): Viewpoint {
+  const analysis = analyse(caseText, { path: 'family.case.md' });
+  const viewpoint = buildViewpoint(analysis, caseText, phrasesWith(analysis.config.viewpoint.phrases));
+  // Bold leads are split by hand: markup inside them, and a marker with no partner, stay text.
+  const position = viewpoint.sections.find((s) => s.id === 'position');
+  position?.blocks.push({ kind: 'list', items: ['**<b onmouseover=alert(2)>Gran</b>**: what would she say? An odd ** marker stays.'] });
+  return viewpoint;
+}
+
+const evidence = {
+  tummy: 'Amy told me she "gets a tummy ache on Mondays"',
+  missed: 'Amy has missed eleven days since September',
+  evil,
+  mornings: 'Sara says Dan is not usually at home in the mornings anyway',
+  four: 'All four of my conversations have been with Sara',
+};
+const notesOrder = [evidence.tummy, evidence.missed, evidence.evil, evidence.mornings, evidence.four];
+
+// Minimal shapes of the playwright-core objects used here (it comes from the harness cache, untyped).
+interface Page {
+  goto(url: string): Promise<unknown>;
+  evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
+  waitForFunction(fn: string | ((arg: never) => unknown), arg?: unknown, options?: { timeout?: number }): Promise<unknown>;
+  addInitScript(script: { content: string }): Promise<void>;
+  click(selector: string, options?: Record<string, unknown>): Promise<void>;
+  focus(selector: string): Promise<void>;
+  screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
+  on(event: string, handler: (arg: never) => void): void;
+  keyboard: { press(key: string): Promise<void> };
+  close(): Promise<void>;
+}
+interface Browser {
+  newPage(options?: Record<string, unknown>): Promise<Page>;
+  close(): Promise<void>;
+}
+
+// The page's stand-in for acquireVsCodeApi: records what the page posts, keeps its state in sessionStorage
+// (so a reload is like VS Code hiding and showing the panel), and records alerts and CSP violations.
+const stub = `
+  window.__posted = [];
+  window.__alerts = [];
+  window.__violations = [];
+  window.alert = (m) => window.__alerts.push(String(m));
+  document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+  window.acquireVsCodeApi = () => ({
+    postMessage: (m) => window.__posted.push(JSON.parse(JSON.stringify(m))),
+    getState: () => JSON.parse(sessionStorage.getItem('state') || 'null') || undefined,
+    setState: (s) => sessionStorage.setItem('state', JSON.stringify(s)),
+  });
+`;
+
+type Posted = ViewpointFromWebview[];
+
+describe('alternative viewpoint panel page in Chromium', function () {
+  let server: Server;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+  let theme = 'vscode-light';
+  const dialogs: string[] = [];
+  const pageErrors: string[] = [];
+
+  before(async () => {
+    server = createServer((request, response) => {
+      const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+      const send = (type: string, body: string | Buffer) => {
+        response.writeHead(200, { 'content-type': type });
+        response.end(body);
+      };
+      if (url.pathname === '/') {
+        // The extension's own page, with the theme VS Code would give it.
+        const html = viewpointHtml({ cspSource: base, nonce: makeNonce(), base: `${base}/webview` })
+          .replace('</head>', `<link rel="stylesheet" href="${base}/theme.css">\n</head>`)
+          .replace('<body>', `<body class="${theme}">`);
+        return send('text/html; charset=utf-8', html);
+      }
+      if (url.pathname === '/theme.css') return send('text/css', readFileSync(path.join(import.meta.dirname, 'theme.css')));
+      const file = /^\/webview\/(viewpoint\.js|viewpoint\.css)$/.exec(url.pathname)?.[1];
+      if (file) return send(file.endsWith('.js') ? 'text/javascript' : 'text/css', readFileSync(path.join(root, 'dist/webview', file)));
+      response.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const core = process.env.CASEMARK_PLAYWRIGHT_CORE;
+    assert.ok(core, 'run through test/browser/run.mjs, which finds playwright-core and Chromium');
+    const { chromium } = (await import(pathToFileURL(path.join(core, 'index.mjs')).href)) as { chromium: { launch(o: Record<string, unknown>): Promise<Browser> } };
+    browser = await chromium.launch({
+      executablePath: process.env.CASEMARK_CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    });
+    mkdirSync(artifacts, { recursive: true });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await new Promise((resolve) => server?.close(resolve));
+  });
+
+  async function openPage(bodyClass = 'vscode-light', size = { width: 1100, height: 850 }): Promise<void> {
+    theme = bodyClass;
+    await page?.close();
+    page = await browser.newPage({ viewport: size });
+    page.on('dialog', (dialog: { message(): string; dismiss(): Promise<void> }) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    page.on('pageerror', (error: Error) => pageErrors.push(error.message));
+    await page.addInitScript({ content: stub });
+    await page.goto(`${base}/`);
+    await page.waitForFunction(() => (window as unknown as { __posted: Posted }).__posted.some((m) => m.type === 'ready'));
+  }
+
+  async function posted(): Promise<Posted> {
+    return page.evaluate(() => (window as unknown as { __posted: Posted }).__posted);
+  }
+
+  async function update(version: number, viewpoint = sampleViewpoint()): Promise<void> {
+    const message: ViewpointToWebview = { type: 'update', uri: 'file:///cases/family.case.md', fileName: 'family.case.md', version, viewpoint };
+    await page.evaluate((m) => window.postMessage(m, '*'), message);
+    await page.waitForFunction((v: number) => (window as unknown as { __posted: Posted }).__posted.some((m) => m.type === 'rendered' && m.version === v), version);
+  }
+
+  const rowOrder = () => page.evaluate(() => [...document.querySelectorAll('table.vp-matrix tbody tr')].map((tr) => tr.querySelector('.vp-evidence')?.textContent ?? ''));
+  const sortState = () => page.evaluate(() => [...document.querySelectorAll('table.vp-matrix thead th')].map((th) => th.getAttribute('aria-sort')));
+
+  afterEach(async () => {
+    const violations = page ? await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations) : [];
+    assert.deepEqual(violations, [], 'no Content Security Policy violations');
+    assert.deepEqual(pageErrors.splice(0), [], 'no errors in the page');
+  });
+
+  it('shows every section, and the matrix as a table with column and row headers, a caption and a key', async () => {
+    await openPage();
+    await update(1);
+    const viewpoint = sampleViewpoint();
+    const page1 = await page.evaluate(() => ({
+      title: document.querySelector('h1')?.textContent,
+      headings: [...document.querySelectorAll('h2')].map((h) => h.textContent),
+      columns: [...document.querySelectorAll('table.vp-matrix thead th')].map((th) => ({ scope: th.getAttribute('scope'), label: th.querySelector('.vp-label')?.textContent, button: th.querySelector('button')?.type })),
+      rowHeaders: [...document.querySelectorAll('table.vp-matrix tbody tr')].map((tr) => tr.firstElementChild?.tagName + ':' + tr.firstElementChild?.getAttribute('scope')),
+      caption: document.querySelector('table.vp-matrix caption')?.textContent ?? '',
+      key: [...document.querySelectorAll('.vp-key dt')].map((d) => `${d.textContent} ${d.nextElementSibling?.textContent}`),
+      firstRow: [...(document.querySelector('table.vp-matrix tbody tr')?.children ?? [])].map((c) => c.textContent),
+      nonDiagnostic: [...document.querySelectorAll('tr.vp-nondiagnostic')].map((tr) => tr.querySelector('th')?.textContent),
+      strong: [...document.querySelectorAll('.vp-section li strong')].map((s) => s.textContent),
+    }));
+    assert.equal(page1.title, 'Alternative viewpoint: Family A (fictional)');
+    assert.deepEqual(page1.headings, viewpoint.sections.map((s) => s.heading));
+    assert.deepEqual(page1.columns, ['Evidence', 'Source', 'H1', 'H2', 'H3'].map((label) => ({ scope: 'col', label, button: 'button' })));
+    assert.deepEqual(page1.rowHeaders, Array(5).fill('TH:row'));
+    assert.match(page1.caption, /^Competing hypotheses: 5 pieces of evidence \(rows\) by 3 hypotheses \(columns\); 1 row fits every hypothesis/);
+    assert.deepEqual(page1.key, ['H1 Amy may be staying at home to keep her mum company', 'H2 The family may be organising mornings around Dan\'s night shifts', 'H3 I may be more comfortable talking with mothers than with fathers']);
+    assert.deepEqual(page1.firstRow, [evidence.tummy, 'Amy', '✓ fits', '? not assessed', '? not assessed'], 'each mark is a word with a symbol');
+    assert.deepEqual(page1.nonDiagnostic, [`${evidence.missed} fits every hypothesis: does not help to choose`], 'the non-diagnostic row is marked in words');
+    assert.ok(page1.strong.includes('Dan'), `bold leads become <strong>: ${page1.strong.join(' | ')}`);
+    assert.deepEqual(await rowOrder(), notesOrder);
+    const report = (await posted()).find((m) => m.type === 'rendered');
+    assert.deepEqual(report, { type: 'rendered', uri: 'file:///cases/family.case.md', version: 1, sections: viewpoint.sections.map((s) => s.id), columns: ['Evidence', 'Source', 'H1', 'H2', 'H3'], rows: 5 });
+    await page.evaluate(() => document.querySelector('.vp-section-matrix')?.scrollIntoView());
+    await page.screenshot({ path: path.join(artifacts, 'viewpoint-panel.png') });
+    await page.screenshot({ path: path.join(artifacts, 'viewpoint-panel-full.png'), fullPage: true });
+  });
+
+  it('sorts by a column when its heading is clicked: ascending, descending, then the notes’ order', async () => {
+    await openPage();
+    await update(1);
+    // H2: fits (missed), does not fit (mornings), then not assessed in the notes' order.
+    await page.click('th[data-column="1"] button');
+    assert.deepEqual(await rowOrder(), [evidence.missed, evidence.mornings, evidence.tummy, evidence.evil, evidence.four]);
+    assert.deepEqual(await sortState(), ['none', 'none', 'none', 'ascending', 'none']);
+    await page.click('th[data-column="1"] button');
+    assert.deepEqual(await rowOrder(), [evidence.tummy, evidence.evil, evidence.four, evidence.mornings, evidence.missed]);
+    assert.deepEqual(await sortState(), ['none', 'none', 'none', 'descending', 'none']);
+    assert.equal(await page.evaluate(() => document.querySelector('.vp-sorted')?.textContent), 'Sorted by H2, descending.');
+    await page.click('th[data-column="1"] button');
+    assert.deepEqual(await rowOrder(), notesOrder);
+    assert.deepEqual(await sortState(), ['none', 'none', 'none', 'none', 'none']);
+    await page.click('th[data-column="source"] button');
+    assert.deepEqual(
+      await page.evaluate(() => [...document.querySelectorAll('table.vp-matrix tbody td.vp-source')].map((td) => td.textContent)),
+      ['Amy', 'case record', 'grandmother', 'Sara', 'school'],
+    );
+  });
+
+  it('sorts from the keyboard: the heading is a button', async () => {
+    await openPage();
+    await update(1);
+    await page.focus('th[data-column="2"] button');
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await rowOrder(), [evidence.missed, evidence.four, evidence.tummy, evidence.evil, evidence.mornings]);
+    await page.keyboard.press('Space');
+    assert.deepEqual((await sortState())[4], 'descending');
+    // The sort survives the panel being hidden and shown (VS Code reloads the page) and a redraw as the file changes.
+    await page.evaluate(() => location.reload());
+    await page.waitForFunction(() => (window as unknown as { __posted: Posted }).__posted.some((m) => m.type === 'ready'));
+    await update(2);
+    assert.deepEqual((await sortState())[4], 'descending');
+    assert.deepEqual(await rowOrder(), [evidence.tummy, evidence.evil, evidence.mornings, evidence.missed, evidence.four]);
+  });
+
+  it('shows text that looks like HTML as text, never as markup', async () => {
+    await openPage();
+    await update(1);
+    const found = await page.evaluate((text) => {
+      const cells = [...document.querySelectorAll('table.vp-matrix tbody th')].map((th) => th.querySelector('.vp-evidence')?.textContent);
+      return {
+        asText: cells.includes(text),
+        gran: [...document.querySelectorAll('li strong')].some((s) => s.textContent === '<b onmouseover=alert(2)>Gran</b>'),
+        oddMarker: [...document.querySelectorAll('li')].some((li) => (li.textContent ?? '').endsWith('An odd ** marker stays.')),
+        images: document.querySelectorAll('img').length,
+        bold: document.querySelectorAll('b').length,
+        handlers: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
+      };
+    }, evil);
+    assert.deepEqual(found, { asText: true, gran: true, oddMarker: true, images: 0, bold: 0, handlers: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { __alerts: string[] }).__alerts), [], 'no alert ran');
+    assert.deepEqual(dialogs, [], 'no dialog opened');
+  });
+
+  it('asks the extension to insert or open the document, and makes the text larger', async () => {
+    await openPage();
+    await update(1);
+    await page.click('vscode-button[data-action="insert"]');
+    await page.click('vscode-button[data-action="open-document"]');
+    const requests = (await posted()).filter((m) => m.type === 'insert' || m.type === 'openDocument');
+    assert.deepEqual(requests, [{ type: 'insert' }, { type: 'openDocument' }]);
+    const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    const before = await size();
+    assert.ok(before >= 17, `large type by default: ${before}px`);
+    await page.click('vscode-button[data-action="larger"]');
+    assert.ok((await size()) > before, 'A+ makes the text larger');
+  });
+
+  it('follows the theme', async () => {
+    const colours: Record<string, string> = {};
+    for (const bodyClass of ['vscode-light', 'vscode-dark', 'vscode-high-contrast']) {
+      await openPage(bodyClass);
+      await update(1);
+      colours[bodyClass] = await page.evaluate(() => `${getComputedStyle(document.body).backgroundColor} / ${getComputedStyle(document.querySelector('table.vp-matrix tbody th') as Element).color}`);
+      await page.evaluate(() => document.querySelector('.vp-section-matrix')?.scrollIntoView());
+      if (bodyClass !== 'vscode-light') await page.screenshot({ path: path.join(artifacts, `viewpoint-panel-${bodyClass.replace('vscode-', '')}.png`) });
+    }
+    assert.notEqual(colours['vscode-light'], colours['vscode-dark'], JSON.stringify(colours));
+    assert.notEqual(colours['vscode-dark'], colours['vscode-high-contrast'], JSON.stringify(colours));
+  });
+});

@@ -1,0 +1,214 @@
+// The alternative viewpoint in a real VS Code (Node or web worker extension host): the untitled document, the
+// insertion into the case file as one undo step, the CodeLens and the table panel. Only `vscode` and the core.
+import * as vscode from 'vscode';
+import { analyse, buildViewpoint, phrasesWith, viewpointDocument, viewpointInsertion } from '../../src/core/index';
+import type { CaseMarkApi } from '../../src/extension/extension';
+
+const marker = '<!-- casemark-viewpoint -->';
+
+function check(condition: unknown, message: string): asserts condition {
+  if (!condition) throw new Error(message);
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function fileUri(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  check(folder, 'no folder is open');
+  return vscode.Uri.joinPath(folder.uri, ...name.split('/'));
+}
+
+async function open(name: string): Promise<vscode.TextEditor> {
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fileUri(name)), { viewColumn: vscode.ViewColumn.One, preview: false });
+}
+
+async function api(): Promise<CaseMarkApi> {
+  const extension = vscode.extensions.getExtension<CaseMarkApi>('casemark.casemark');
+  check(extension, 'CaseMark is installed');
+  return extension.activate();
+}
+
+/** What the core makes of this text: the viewpoint, its document and its insertion. */
+function expected(text: string, path: string) {
+  const analysis = analyse(text, { path });
+  const viewpoint = buildViewpoint(analysis, text, phrasesWith(analysis.config.viewpoint.phrases));
+  const change = viewpointInsertion(text, analysis.model, viewpoint);
+  return { document: viewpointDocument(viewpoint), inserted: text.slice(0, change.start) + change.text + text.slice(change.end) };
+}
+
+const count = (text: string, part: string) => text.split(part).length - 1;
+
+function panelTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('casemark.viewpointPanel'));
+}
+
+/** Untitled and edited documents are reverted, not saved: no dialog asks, and the workspace files stay as they were. */
+async function closeAll(): Promise<void> {
+  for (let i = 0; i < 20; i++) {
+    const dirty = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.isDirty && t.input instanceof vscode.TabInputText);
+    if (!dirty) break;
+    await vscode.window.showTextDocument((dirty.input as vscode.TabInputText).uri, { viewColumn: dirty.group.viewColumn, preview: false });
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+describe('The alternative viewpoint in a real VS Code', function () {
+  this.timeout(90_000);
+  // The web workbench saves after a delay by default (files.autoSave is afterDelay there): these tests check that
+  // CaseMark itself writes nothing, and must leave the workspace's files as they found them.
+  let autoSave: string | undefined;
+
+  before(async () => {
+    const files = vscode.workspace.getConfiguration('files');
+    autoSave = files.inspect<string>('autoSave')?.globalValue;
+    await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+  });
+
+  after(async () => {
+    await vscode.workspace.getConfiguration('files').update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
+  });
+
+  afterEach(closeAll);
+
+  it('opens the viewpoint of the case file as it is now beside it, as a new untitled Markdown document', async () => {
+    await api();
+    const editor = await open('strong.case.md');
+    const uri = editor.document.uri;
+    const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    // An edit not yet saved, nor yet analysed (the command does not wait for the debounced lint).
+    const line = editor.document.getText().split('\n').findIndex((l) => l.includes('gets a tummy ache on Mondays'));
+    check(line > 0, 'the H1 evidence line');
+    await editor.edit((e) => e.insert(new vscode.Position(line + 1, 0), '  - For: Amy drew her mum and Leo at home, and herself at school. (source: Amy, 2026-11-01)\n'));
+    const text = editor.document.getText();
+    const opened = await vscode.commands.executeCommand<vscode.TextDocument>('casemark.alternativeViewpoint');
+    check(opened, 'the command answers with the document it opened');
+    const active = await waitFor('the viewpoint editor', () => vscode.window.activeTextEditor?.document === opened && vscode.window.activeTextEditor);
+    check(opened.isUntitled && opened.uri.scheme === 'untitled', `a new untitled document: ${opened.uri.toString()}`);
+    check(opened.languageId === 'markdown', `Markdown: ${opened.languageId}`);
+    check(active.viewColumn !== undefined && active.viewColumn !== editor.viewColumn, `beside the case file: column ${active.viewColumn} and ${editor.viewColumn}`);
+    const want = expected(text, uri.path).document;
+    check(opened.getText() === want, `the core's document of the current text:\n${opened.getText().slice(0, 600)}\n---\n${want.slice(0, 600)}`);
+    check(opened.getText().includes('## Competing hypotheses'), 'the matrix section');
+    check(opened.getText().includes('Amy drew her mum and Leo at home'), 'the unsaved edit is in it');
+    check(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) === onDisk, 'the case file on disk is untouched');
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await sleep(1_500);
+    console.log('run-host-tests:screenshot viewpoint-document');
+    await sleep(2_000);
+  });
+
+  it('inserts the viewpoint into the case file as one edit that one undo takes back, and replaces it the next time', async () => {
+    await api();
+    const editor = await open('strong.case.md');
+    const document = editor.document;
+    const original = document.getText();
+    check(!original.includes(marker), 'no viewpoint in the file yet');
+    const done = await vscode.commands.executeCommand<boolean>('casemark.insertViewpoint', document.uri);
+    check(done === true, 'the command says it inserted');
+    const inserted = document.getText();
+    check(inserted === expected(original, document.uri.path).inserted, 'the core’s insertion, nothing else');
+    check(count(inserted, marker) === 1, 'one generated block');
+    check(inserted.includes('### The leading hypothesis, turned around'), 'subheadings one level below the section');
+    check(inserted.includes('## Alternative viewpoint'), 'a section of its own');
+    check(document.isDirty, 'changed in the editor, not saved');
+    check(new TextDecoder().decode(await vscode.workspace.fs.readFile(document.uri)) === original, 'not written to disk');
+
+    await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+    await vscode.commands.executeCommand('undo');
+    check(document.getText() === original, 'one undo restores the exact text');
+
+    // Inserting twice leaves one block, replaced as the core says; after an edit, it is rebuilt from the current text.
+    await vscode.commands.executeCommand('casemark.insertViewpoint', document.uri);
+    check(document.getText() === inserted, 'the same insertion as the first time');
+    await vscode.commands.executeCommand('casemark.insertViewpoint', document.uri);
+    check(count(document.getText(), marker) === 1, 'still one generated block');
+    check(document.getText() === expected(inserted, document.uri.path).inserted, 'the earlier block replaced');
+    const active = await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+    const line = document.getText().split('\n').findIndex((l) => l.startsWith('- H2:'));
+    await active.edit((e) => e.insert(new vscode.Position(line + 1, 0), '  - For: The school says mornings after a night shift start late. (source: Oakfield Primary, 2026-11-03)\n'));
+    const edited = document.getText();
+    await vscode.commands.executeCommand('casemark.insertViewpoint', document.uri);
+    const again = document.getText();
+    check(count(again, marker) === 1, 'one generated block after inserting again');
+    check(again === expected(edited, document.uri.path).inserted, 'rebuilt from the text as it is now');
+    check(again.slice(again.indexOf(marker)).includes('mornings after a night shift start late'), 'the new evidence is in the block');
+    await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+    await vscode.commands.executeCommand('undo');
+    check(document.getText() === edited, 'one undo takes back the replacement only');
+  });
+
+  it('inserts into the case file the viewpoint document was made from (the palette, from that document)', async () => {
+    await api();
+    const editor = await open('weak.case.md');
+    const original = editor.document.getText();
+    await vscode.commands.executeCommand('casemark.alternativeViewpoint', editor.document.uri);
+    await waitFor('the viewpoint editor', () => vscode.window.activeTextEditor?.document.isUntitled);
+    await vscode.commands.executeCommand('casemark.insertViewpoint');
+    check(editor.document.getText() === expected(original, editor.document.uri.path).inserted, 'inserted into weak.case.md');
+  });
+
+  it('offers an Alternative viewpoint lens over the Hypotheses heading, or over the first heading', async () => {
+    await api();
+    const editor = await open('strong.case.md');
+    const lenses = await waitFor('the lenses', async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', editor.document.uri);
+      return found.length >= 2 ? found : undefined;
+    });
+    const heading = editor.document.getText().split('\n').indexOf('## Hypotheses');
+    const viewpointLens = lenses.find((l) => l.command?.command === 'casemark.alternativeViewpoint');
+    check(viewpointLens?.command?.title === 'Alternative viewpoint', lenses.map((l) => l.command?.title).join(' | '));
+    check(viewpointLens.range.start.line === heading, `over the Hypotheses heading (line ${heading}): ${viewpointLens.range.start.line}`);
+    check(String(viewpointLens.command.arguments?.[0]) === editor.document.uri.toString(), 'for this file');
+    check(lenses.some((l) => l.command?.command === 'casemark.revealFirstGap' && l.command.title === '4 hypotheses'), 'the summary lens is still there');
+
+    const draft = await vscode.workspace.openTextDocument({ language: 'markdown', content: '---\ncasemark: 1\n---\n\n# Family C\n\n## Dilemma\n\nWhat is keeping things stuck?\n' });
+    await vscode.window.showTextDocument(draft);
+    const draftLenses = await waitFor('the draft’s lens', async () => {
+      const found = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', draft.uri);
+      return found.length > 0 ? found : undefined;
+    });
+    check(draftLenses.length === 1 && draftLenses[0]?.command?.command === 'casemark.alternativeViewpoint', draftLenses.map((l) => l.command?.title).join(' | '));
+    check(draftLenses[0].range.start.line === 4, `over the first heading: line ${draftLenses[0].range.start.line}`);
+  });
+
+  it('shows the viewpoint as a table in a panel that updates as the case file changes and follows the active case file', async () => {
+    const { viewpointPanel } = await api();
+    const editor = await open('strong.case.md');
+    const uri = editor.document.uri.toString();
+    await vscode.commands.executeCommand('casemark.showViewpointPanel');
+    const [tab] = await waitFor('the panel tab', () => (panelTabs().length > 0 ? panelTabs() : undefined));
+    check(tab, 'a webview tab');
+    check(tab.group.viewColumn !== editor.viewColumn, 'beside the editor');
+    const drawn = await waitFor('the panel to draw', () => viewpointPanel.lastRendered?.uri === uri && viewpointPanel.lastRendered);
+    check(drawn.columns.join() === 'Evidence,Source,H1,H2,H3,H4', `columns: ${drawn.columns.join()}`);
+    check(drawn.rows === 8, `rows: ${drawn.rows}`);
+    check(drawn.sections.join() === 'leading,matrix,voices,tests,graces,position', `sections: ${drawn.sections.join()}`);
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await sleep(1_500);
+    console.log('run-host-tests:screenshot viewpoint-workbench');
+    await sleep(2_000);
+
+    const line = editor.document.getText().split('\n').findIndex((l) => l.startsWith('- H2:'));
+    await editor.edit((e) => e.insert(new vscode.Position(line + 1, 0), '  - For: The school says mornings after a night shift start late. (source: Oakfield Primary, 2026-11-03)\n'));
+    const redrawn = await waitFor('the panel to redraw', () => viewpointPanel.lastRendered?.version === editor.document.version && viewpointPanel.lastRendered);
+    check(redrawn.rows === 9, `a row more after the edit: ${redrawn.rows}`);
+
+    const weak = await open('weak.case.md');
+    await waitFor('the panel to follow weak.case.md', () => viewpointPanel.lastRendered?.uri === weak.document.uri.toString() && viewpointPanel.lastRendered);
+    await open('plain.md');
+    await sleep(800);
+    check(viewpointPanel.documentUri?.toString() === weak.document.uri.toString(), 'a non-case editor leaves the panel alone');
+    check(panelTabs().length === 1, 'still one panel');
+  });
+});

@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import { assertAt, caseFile, describeSeverity, hypotheses, lintRule, single, span } from '../helpers';
+
+const id = 'unseen-adult';
+const block = (kind: 'genogram' | 'ecomap', ...lines: string[]): string => `\`\`\`${kind}\n${lines.join('\n')}\n\`\`\`\n`;
+const dated = 'date: 2026-11-09';
+const family = [
+  'person mia female 7 index',
+  'person kerry female 29',
+  'person ryan male 34',
+  'person dan male 33',
+  'mia child of kerry + dan',
+  'kerry + ryan cohabiting 2023',
+];
+const home = 'household: kerry, ryan, mia';
+const aboutKerry = hypotheses('- H1: Mornings may have become harder for Kerry since the move.', '- H2: Mia may be staying close to Kerry.');
+
+describe(id, () => {
+  describe('fires', () => {
+    it('on an adult in the child’s household whom no hypothesis mentions, at their person line, as a question', () => {
+      const text = caseFile(`${block('genogram', ...family, home)}\n${aboutKerry}`, dated);
+      const m = single(lintRule(id, text));
+      assert.equal(m.ruleId, id);
+      assert.equal(m.severity, 'warning');
+      assertAt(m, span(text, 'ryan'));
+      assert.equal(
+        m.reason,
+        "Ryan (34), Mia’s mother’s partner, lives in Mia’s household but appears in no hypothesis. What part might Ryan play in Mia’s day-to-day life, and what would Ryan say about it if asked directly?",
+      );
+    });
+
+    it('on any adult, not only men: one message each', () => {
+      const text = caseFile(`${block('genogram', ...family, 'person jean female 58', 'kerry child of jean', 'household: kerry, ryan, mia, jean')}\n${aboutKerry}`, dated);
+      assert.deepEqual(
+        lintRule(id, text).map((m) => m.reason.match(/^([^(]+) \(\d+\), Mia’s ([^,]+),/)?.slice(1)),
+        [['Ryan', "mother’s partner"], ['Jean', 'maternal grandmother']],
+      );
+    });
+
+    it('on an adult with no age, without one in the message', () => {
+      const text = caseFile(`${block('genogram', ...family, 'person lodger male', 'household: kerry, mia, lodger')}\n${hypotheses('- H1: Mornings may be hard for Kerry and Ryan.')}`, dated);
+      const m = single(lintRule(id, text));
+      assertAt(m, span(text, 'lodger'));
+      assert.match(m.reason, /^lodger lives in Mia’s household but appears in no hypothesis\. What part might lodger play/i);
+    });
+
+    it('in an ecomap’s family centre, which counts as a household', () => {
+      const text = caseFile(`${block('ecomap', 'person mia female 7', 'person kerry female 29', 'person ryan male 34', 'family: kerry, ryan, mia', 'family -> school strong')}\n${aboutKerry}`, dated);
+      const m = single(lintRule(id, text));
+      assertAt(m, span(text, 'ryan'));
+      assert.match(m.reason, /^Ryan \(34\) lives in Mia’s household but appears in no hypothesis\./);
+    });
+
+    it('in an ecomap centre naming the genogram’s people', () => {
+      const text = caseFile(`${block('genogram', ...family)}\n${block('ecomap', 'family: kerry, ryan, mia')}\n${aboutKerry}`, dated);
+      assertAt(single(lintRule(id, text)), span(text, 'ryan', 2));
+    });
+
+    it('once for an adult in both a household and an ecomap centre', () => {
+      const text = caseFile(`${block('genogram', ...family, home)}\n${block('ecomap', 'family: kerry, ryan, mia')}\n${aboutKerry}`, dated);
+      assertAt(single(lintRule(id, text)), span(text, 'ryan'));
+    });
+
+    it('names the first child when no one is marked index', () => {
+      const text = caseFile(`${block('genogram', 'person kerry female 29', 'person ryan male 34', 'person leo male 3', 'person mia female 7', 'household: kerry, ryan, leo, mia')}\n${aboutKerry}`, dated);
+      assert.match(single(lintRule(id, text)).reason, /^Ryan \(34\) lives in Leo’s household/);
+    });
+  });
+
+  describe('does not fire', () => {
+    const quiet = (hypothesisSection: string, lines: string[] = [...family, home]): void => {
+      assert.deepEqual(lintRule(id, caseFile(`${block('genogram', ...lines)}\n${hypothesisSection}`, dated)), []);
+    };
+
+    it('when a hypothesis names them', () => {
+      quiet(hypotheses('- H1: Mornings may be hard for Kerry since Ryan moved in.'));
+    });
+
+    it('when they are named only in an evidence line, a test or a source', () => {
+      quiet(hypotheses('- H1: Mornings may be hard for Kerry.', '  - For: Ryan leaves for work at six. (source: Kerry)'));
+      quiet(hypotheses('- H1: Mornings may be hard for Kerry.', '  - Test: Ask Ryan what a school morning is like.'));
+      quiet(hypotheses('- H1: Mornings may be hard for Kerry.', '  - For: Mornings start at six. (source: Ryan, 2026-10-21)'));
+    });
+
+    it('when a hypothesis is about them by a family word or an About: line', () => {
+      quiet(hypotheses('- H1: Kerry’s partner may feel left out of the school run.'));
+      quiet(hypotheses('- H1: Mornings may be hard.', '  - About: Kerry, Ryan'));
+    });
+
+    it('when a role word reaches the mother as well as her name', () => {
+      quiet(hypotheses('- H1: Mum may be exhausted.', '- H2: Ryan may feel shut out.'));
+    });
+
+    it('on adults in a household with no child', () => {
+      quiet(aboutKerry, [...family, 'person jean female 58', 'household: jean, ryan']);
+    });
+
+    it('on adults in the genogram who do not live with the child', () => {
+      quiet(aboutKerry, [...family, 'household: kerry, mia']);
+    });
+
+    it('on children, by age or as the index child, on the dead and on a pregnancy', () => {
+      quiet(aboutKerry, [
+        'person mia female 19 index',
+        'person kerry female 45',
+        'person alfie male 4 months',
+        'person grandad male died 2024',
+        'person bump pregnancy',
+        'household: kerry, mia, alfie, grandad, bump',
+      ]);
+    });
+
+    it('on someone referred to but not declared (genogram-unknown-person asks about that)', () => {
+      quiet(aboutKerry, [...family, 'household: kerry, mia, stranger']);
+    });
+
+    it('when there are no hypotheses yet (hypotheses-missing asks about that)', () => {
+      assert.deepEqual(lintRule(id, caseFile(block('genogram', ...family, home), dated)), []);
+    });
+  });
+
+  describeSeverity(id, (fm) => caseFile(`${block('genogram', ...family, home)}\n${aboutKerry}`, `${fm}${dated}`));
+
+  describe('known gaps (see the report to the lead)', () => {
+    it('asks about an adult whose name is also an ordinary word (May), even though hypotheses say “may”', () => {
+      const text = caseFile(`${block('genogram', ...family, 'person may female 60', 'household: kerry, ryan, mia, may')}\n${aboutKerry.replace('Kerry since', 'Kerry and Ryan since')}`, dated);
+      assert.equal(single(lintRule(id, text)).reason.startsWith('May (60)'), true);
+    });
+
+    it('is quiet when “Mum” is the frontmatter’s Sara and the genogram calls her Sara Jones', () => {
+      const text = caseFile(
+        `${block('genogram', 'person sara "Sara Jones" female 31', 'person amy female 8 index', 'amy child of sara', 'household: sara, amy')}\n${hypotheses('- H1: Mum may be exhausted since the move.')}`,
+        'people:\n  - {name: Sara, role: mother}',
+      );
+      assert.deepEqual(lintRule(id, text), []);
+    });
+  });
+});
