@@ -1,5 +1,6 @@
 // `casemark`: the terminal adapter. Exit 0 clean, 1 errors or too many warnings, 2 usage or I/O failure.
 import { parseArgs } from 'node:util';
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
@@ -12,8 +13,8 @@ import packageJson from '../../package.json' with { type: 'json' };
 
 const usage = `Usage:
   casemark lint [paths or globs...] [--format stylish|json|sarif] [--max-warnings N] [--config FILE]
-  casemark genogram FILE... [--out DIR]
-  casemark viewpoint FILE [--out FILE]
+  casemark genogram FILE... [--out DIR] [--force] [--notes] [--config FILE]
+  casemark viewpoint FILE [--out FILE] [--force] [--config FILE]
   casemark rules
   casemark --help | --version
 
@@ -146,12 +147,15 @@ async function lint(args: string[], io: Io): Promise<number> {
 async function genogram(args: string[], io: Io): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' } } });
+    parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, config: { type: 'string' }, force: { type: 'boolean' }, notes: { type: 'boolean' } } });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
   const { values, positionals } = parsed;
   if (positionals.length === 0) throw new UsageError('genogram needs at least one case file');
+  const finder = new ConfigFinder(values.config && path.resolve(io.cwd, values.config));
+  const inputs = new Set(positionals.map((name) => path.resolve(io.cwd, name)));
+  const written = new Set<string>();
   let failed = false;
   let errors = false;
   const reported: VFile[] = [];
@@ -163,7 +167,15 @@ async function genogram(args: string[], io: Io): Promise<number> {
       failed = true;
       continue;
     }
-    const { model, file } = analyse(read.text, { path: name });
+    let config: LoadedConfig | undefined;
+    try {
+      config = await finder.forFile(absolute);
+    } catch (error) {
+      io.err(`casemark: ${(error as Error).message}`);
+      failed = true;
+      continue;
+    }
+    const { model, file } = analyse(read.text, { path: name, config: config?.config });
     // Only what concerns the drawings: the full report is `casemark lint`.
     file.messages = file.messages.filter((m) => findRule(m.ruleId ?? '')?.category === 'genogram');
     reported.push(file);
@@ -174,17 +186,33 @@ async function genogram(args: string[], io: Io): Promise<number> {
     }
     const folder = values.out ? path.resolve(io.cwd, values.out) : path.dirname(absolute);
     const counts = { genogram: 0, ecomap: 0 };
-    try {
-      await mkdir(folder, { recursive: true });
-      for (const diagram of model.diagrams) {
-        counts[diagram.kind]++;
-        const target = path.join(folder, drawingFileName(path.basename(absolute), diagram.kind, counts[diagram.kind]));
-        await writeFile(target, svgText(drawGenogram(diagram.genogram).svg, { standalone: true }));
-        io.out(`wrote ${path.relative(io.cwd, target) || target}`);
+    await mkdir(folder, { recursive: true }).catch(() => undefined);
+    for (const diagram of model.diagrams) {
+      counts[diagram.kind]++;
+      const target = path.join(folder, drawingFileName(path.basename(absolute), diagram.kind, counts[diagram.kind]));
+      const shown = path.relative(io.cwd, target) || target;
+      // Never replace a case file, a drawing written moments ago from another input, or (without --force) any file.
+      const refusal = inputs.has(target)
+        ? 'it is one of the case files'
+        : written.has(target)
+          ? 'another case file of the same name was drawn there; give each its own --out folder'
+          : !values.force && existsSync(target)
+            ? 'it exists; add --force to replace it'
+            : undefined;
+      if (refusal) {
+        io.err(`casemark: not writing ${shown}: ${refusal}`);
+        failed = true;
+        continue;
       }
-    } catch (error) {
-      io.err(`casemark: cannot write drawings of ${name}: ${(error as Error).message}`);
-      failed = true;
+      try {
+        // Notes (religion, migration…) would ride along invisibly in the hover titles: only with --notes.
+        await writeFile(target, svgText(drawGenogram(diagram.genogram, { notes: values.notes === true }).svg, { standalone: true }));
+        written.add(target);
+        io.out(`wrote ${shown}`);
+      } catch (error) {
+        io.err(`casemark: cannot draw or write ${shown}: ${(error as Error).message}`);
+        failed = true;
+      }
     }
   }
   if (reported.some((f) => f.messages.length > 0)) io.err(reporter(reported, { color: io.color, quiet: true }));
@@ -195,7 +223,7 @@ async function genogram(args: string[], io: Io): Promise<number> {
 async function viewpoint(args: string[], io: Io): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, config: { type: 'string' } } });
+    parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, config: { type: 'string' }, force: { type: 'boolean' } } });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -222,8 +250,13 @@ async function viewpoint(args: string[], io: Io): Promise<number> {
     io.out(text);
     return 0;
   }
+  const target = path.resolve(io.cwd, values.out);
+  if (target === absolute || (!values.force && existsSync(target))) {
+    io.err(`casemark: not writing ${values.out}: ${target === absolute ? 'it is the case file itself' : 'it exists; add --force to replace it'}`);
+    return 2;
+  }
   try {
-    await writeFile(path.resolve(io.cwd, values.out), text);
+    await writeFile(target, text);
   } catch (error) {
     io.err(`casemark: cannot write ${values.out}: ${(error as Error).message}`);
     return 2;

@@ -15,7 +15,7 @@ import type { DialectProblem } from './parse/problems';
 import type { CaseMessage, Report, Rule, RuleContext } from './rule';
 import { createMessage } from './messages';
 import { findRule, rules } from './rules/index';
-import { SourceText } from './source';
+import { generatedViewpoint, SourceText } from './source';
 
 export interface AnalyseOptions {
   /** The file's path or name; `*.case.md` makes it a case analysis. */
@@ -35,6 +35,8 @@ export interface Analysis {
   config: CaseMarkConfig;
   /** The text with code, comments, frontmatter and CaseMark's own generated viewpoint blanked: the writer's prose. */
   prose?: string;
+  /** The text with its parsed tree, for tools that run a rule's finder themselves (the alternative viewpoint). */
+  source?: SourceText;
 }
 
 export function isCasePath(path: string | undefined): boolean {
@@ -79,11 +81,12 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
       diagrams: readDiagrams(tree, source),
     };
     model.people = diagramPeople(model.diagrams, model.frontmatter, front.people, source);
-    if (!model.isCase) return { model, messages: [], file, config };
+    model.generatedViewpoint = generatedViewpoint(tree);
+    if (!model.isCase) return { model, messages: [], file, config, prose: source.prose, source };
     for (const rule of rules) runRule(rule, model, source, config, problems, file);
     // Inline control walks the whole tree twice; most files have no casemark comment to honour.
     if (text.includes('casemark-')) applyInlineControl(tree, file, config);
-    return { model, messages: sortMessages(file.messages as CaseMessage[]), file, config, prose: source.prose };
+    return { model, messages: sortMessages(file.messages as CaseMessage[]), file, config, prose: source.prose, source };
   } catch (error) {
     // A bug in CaseMark must not cost the writer their editor or their CI run: say so, at the top.
     file.messages = [];

@@ -94,4 +94,6 @@ export interface CaseModel {
   hypotheses: Hypothesis[];
   people: Person[];
   diagrams: Diagram[];
+  /** The alternative viewpoint CaseMark inserted, between its markers, as offsets. */
+  generatedViewpoint?: { start: number; end: number };
 }

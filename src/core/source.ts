@@ -59,8 +59,24 @@ export function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
-/** What `insertViewpoint` writes between its markers (see src/core/viewpoint/markdown.ts). */
-const viewpointBlock = /<!-- casemark-viewpoint -->[\s\S]*?(?:<!-- \/casemark-viewpoint -->|$)/g;
+/**
+ * The alternative viewpoint CaseMark inserted: from a top-level `<!-- casemark-viewpoint -->` comment to the next
+ * top-level `<!-- /casemark-viewpoint -->`. Only whole comments of the document count, never the words in code or
+ * prose, and a start with no end is not a block: nothing of the writer's is ever taken for CaseMark's.
+ */
+export function generatedViewpoint(tree: Root): { start: number; end: number } | undefined {
+  let start: number | undefined;
+  for (const node of tree.children) {
+    if (node.type !== 'html') continue;
+    const value = node.value.trim();
+    if (value === '<!-- casemark-viewpoint -->') start = node.position?.start.offset;
+    else if (value === '<!-- /casemark-viewpoint -->' && start !== undefined) {
+      const end = node.position?.end.offset;
+      if (end !== undefined) return { start, end };
+    }
+  }
+  return undefined;
+}
 
 function maskNodes(text: string, tree: Root): string {
   const ranges: Array<[number, number]> = [];
@@ -75,7 +91,8 @@ function maskNodes(text: string, tree: Root): string {
   };
   visit(tree);
   // A viewpoint CaseMark inserted quotes the notes back as questions: its words are not the writer's.
-  for (const match of text.matchAll(viewpointBlock)) ranges.push([match.index ?? 0, (match.index ?? 0) + match[0].length]);
+  const generated = generatedViewpoint(tree);
+  if (generated) ranges.push([generated.start, generated.end]);
   ranges.sort((a, b) => a[0] - b[0]);
   if (ranges.length === 0) return text;
   let out = '';

@@ -1,7 +1,7 @@
 // The genogram preview's shared ground, pure (no vscode, no DOM): the messages between the extension and its
 // webview, reading and drawing every diagram block of a file, and the names of exported files. Bundled into the
 // extension, the webview (webview/main.ts) and used by the Markdown preview plugin.
-import { drawGenogram, drawingFileName, parseDiagrams, type Drawing, type Genogram } from '../core/genogram/index';
+import { drawGenogram, drawingFileName, parseDiagrams, type DrawOptions, type Drawing, type Genogram } from '../core/genogram/index';
 
 export type DiagramKind = Genogram['kind'];
 
@@ -47,12 +47,12 @@ export interface DrawnBlock {
 }
 
 /** Reads and draws every block; a block whose drawing fails keeps its reading and says why. */
-export function drawBlocks(blocks: ReadonlyArray<{ kind: DiagramKind; source: string }>): DrawnBlock[] {
+export function drawBlocks(blocks: ReadonlyArray<{ kind: DiagramKind; source: string }>, options: DrawOptions = {}): DrawnBlock[] {
   // The core reads genograms first, so that an ecomap knows their people wherever it stands.
   return parseDiagrams(blocks).map((genogram, n) => {
     const kind = (blocks[n] as { kind: DiagramKind }).kind;
     try {
-      return { kind, genogram, drawing: drawGenogram(genogram) };
+      return { kind, genogram, drawing: drawGenogram(genogram, options) };
     } catch (error) {
       return { kind, genogram, error: error instanceof Error ? error.message : String(error) };
     }

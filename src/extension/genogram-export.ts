@@ -19,7 +19,8 @@ export class GenogramExport {
   /** Writes standalone SVGs of the blocks (all by default); returns the files written. */
   async exportSvg(uri: vscode.Uri, only?: number[]): Promise<vscode.Uri[]> {
     const blocks = await this.blocksOf(uri);
-    const drawn = drawBlocks(blocks);
+    // Notes stay out of files that leave the editor (see DrawOptions.notes).
+    const drawn = drawBlocks(blocks, { notes: false });
     const encoder = new TextEncoder();
     const files = drawn.map((d) => (d.drawing ? encoder.encode(`<?xml version="1.0" encoding="UTF-8"?>\n${svgText(d.drawing.svg, { standalone: true })}\n`) : undefined));
     return this.write(uri, blocks, 'svg', files, only);

@@ -43,7 +43,8 @@ export function extendMarkdownIt<T>(md: T): T {
     const found = fences(state.tokens);
     if (found.length === 0) return;
     const blocks = found.map((t) => ({ kind: kindOf(t.info) as DiagramKind, source: t.content }));
-    const drawn = drawBlocks(blocks);
+    // A printed or exported preview must not carry notes hidden in tooltips.
+    const drawn = drawBlocks(blocks, { notes: false });
     const titles = blockTitles(blocks);
     found.forEach((token, n) => {
       const meta: DiagramMeta = { casemarkDiagram: drawn[n] as DrawnBlock, casemarkTitle: titles[n] as string };

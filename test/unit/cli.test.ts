@@ -185,7 +185,7 @@ describe('casemark CLI', function () {
   });
 
   it('genogram writes one standalone SVG per block, escaped, and exits 1 when a block has errors', () => {
-    const text = `---\ncasemark: 1\n---\n\n\`\`\`genogram\nperson amy female 8 index\nperson evil "<img src=x onerror=alert(1)>" male 30\namy child of evil\n\`\`\`\n\n\`\`\`ecomap\nfamily: amy\nfamily -> school strong\n\`\`\`\n\n\`\`\`genogram\nperson leo male 3\n\`\`\`\n`;
+    const text = `---\ncasemark: 1\n---\n\n\`\`\`genogram\nperson amy female 8 index\nperson evil "<img src=x onerror=alert(1)>" male 30 note: Polish\namy child of evil\n\`\`\`\n\n\`\`\`ecomap\nfamily: amy\nfamily -> school strong\n\`\`\`\n\n\`\`\`genogram\nperson leo male 3\n\`\`\`\n`;
     writeFileSync(path.join(dir, 'family-a.case.md'), text);
     const run = casemark(['genogram', 'family-a.case.md', '--out', 'drawings'], dir);
     assert.equal(run.code, 0, run.stdout + run.stderr);
@@ -200,6 +200,16 @@ describe('casemark CLI', function () {
     assert.equal(broken.code, 1);
     assert.match(broken.stderr, /genogram-syntax/);
     assert.ok(existsSync(path.join(dir, 'genogram-mistakes.genogram.svg')), 'drawn all the same');
+
+    const again = casemark(['genogram', 'family-a.case.md', '--out', 'drawings'], dir);
+    assert.equal(again.code, 2, 'an existing drawing is not replaced without --force');
+    assert.match(again.stderr, /not writing drawings\/family-a\.genogram\.svg: it exists; add --force to replace it/);
+    assert.equal(casemark(['genogram', 'family-a.case.md', '--out', 'drawings', '--force'], dir).code, 0);
+    assert.doesNotMatch(svg, /Polish/);
+    mkdirSync(path.join(dir, 'b'));
+    writeFileSync(path.join(dir, 'b/family-a.case.md'), text);
+    const clash = casemark(['genogram', 'family-a.case.md', 'b/family-a.case.md', '--out', 'same', '--force'], dir);
+    assert.match(clash.stderr, /another case file of the same name was drawn there/);
 
     writeFileSync(path.join(dir, 'plain.case.md'), '---\ncasemark: 1\n---\n\nNo drawings here.\n');
     assert.match(casemark(['genogram', 'plain.case.md'], dir).stderr, /has no ```genogram or ```ecomap block/);
@@ -218,6 +228,11 @@ describe('casemark CLI', function () {
     const out = casemark(['viewpoint', 'a.case.md', '--out', 'prep.md'], dir);
     assert.equal(out.code, 0);
     assert.equal(readFileSync(path.join(dir, 'prep.md'), 'utf8').trimEnd(), run.stdout.trimEnd());
+    const self = casemark(['viewpoint', 'a.case.md', '--out', 'a.case.md'], dir);
+    assert.equal(self.code, 2);
+    assert.match(self.stderr, /it is the case file itself/);
+    assert.equal(readFileSync(path.join(dir, 'a.case.md'), 'utf8'), good, 'the case file is untouched');
+    assert.equal(casemark(['viewpoint', 'a.case.md', '--out', 'prep.md'], dir).code, 2, 'no silent replacing');
     assert.equal(casemark(['viewpoint'], dir).code, 2);
     assert.equal(casemark(['viewpoint', 'nope.case.md'], dir).code, 2);
   });

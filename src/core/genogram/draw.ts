@@ -38,6 +38,11 @@ export interface Drawing {
 export interface DrawOptions extends LayoutOptions {
   /** Draw the key of symbols used (default true). */
   legend?: boolean;
+  /**
+   * Put people's and systems' notes in the hover titles (default true). Exported files leave them out unless asked:
+   * a note (religion, migration) hidden in a tooltip is easy to pass on without knowing.
+   */
+  notes?: boolean;
 }
 
 // ---------- small helpers ----------
@@ -596,7 +601,11 @@ function drawEcomapLayout(genogram: Genogram, layout: EcomapLayout, options: Dra
 
 // ---------- entry points ----------
 
-export function drawGenogram(genogram: Genogram, options: DrawOptions = {}): Drawing {
+export function drawGenogram(input: Genogram, options: DrawOptions = {}): Drawing {
+  const genogram =
+    options.notes === false && input
+      ? { ...input, people: input.people.map((p) => ({ ...p, notes: [] })), systems: input.systems.map((s) => ({ ...s, notes: [] })) }
+      : input;
   const kind = genogram?.kind === 'ecomap' ? 'ecomap' : 'genogram';
   if (kind === 'ecomap') {
     const layout = layoutEcomap(genogram);

@@ -39,6 +39,8 @@ interface Token {
   end: number;
   /** A word written with a colon stuck to it (`family:`, `note:`). */
   colon: boolean;
+  /** A quoted name whose closing quote is missing: it ran to the end of the line. */
+  unclosed?: boolean;
 }
 
 interface Reference {
@@ -75,6 +77,7 @@ function tokenize(line: string): { tokens: Token[]; commentAt: number } {
       const close = line.slice(i + 1).search(/["“”]/);
       const end = close === -1 ? line.length : i + 1 + close + 1;
       push('quoted', i, end, line.slice(i + 1, close === -1 ? line.length : end - 1).trim());
+      if (close === -1) (tokens[tokens.length - 1] as Token).unclosed = true;
       i = end;
       continue;
     }
@@ -217,6 +220,8 @@ class BlockReader {
       const { tokens } = tokenize(this.raw);
       this.tokens = tokens;
       if (tokens.length === 0) continue;
+      const open = tokens.find((t) => t.unclosed);
+      if (open) this.problem('genogram-syntax', 'This quoted name has no closing quote, so the rest of the line was read as part of it. Add the closing ".', this.tokenSpan(open));
       try {
         this.statement();
       } catch (error) {
@@ -544,6 +549,10 @@ class BlockReader {
         'Expected married, cohabiting, engaged or partners; separated, divorced or widowed; and years (2014, 2014-2020, since 2014).',
       );
     }
+    if (left.text.toLowerCase() === right.text.toLowerCase()) {
+      this.problem('genogram-syntax', `A couple is two different people: “${left.text}” is on both sides of the +.`, this.lineSpan());
+      return;
+    }
     const union = {
       partners: ['', ''] as [string, string],
       type: type ?? (end && end !== 'separated' ? 'married' : 'partners'),
@@ -619,6 +628,11 @@ class BlockReader {
       this.problem('genogram-syntax', `${childRefs.length === 0 ? 'Name the children before “of”.' : 'Name one or two parents after “of”.'} ${help}`, this.lineSpan());
       return;
     }
+    const repeated = (refs: Reference[]): Reference | undefined => refs.find((r, n) => refs.findIndex((o) => o.text.toLowerCase() === r.text.toLowerCase()) !== n);
+    const twiceParent = repeated(parents);
+    if (twiceParent) this.problem('genogram-syntax', `“${twiceParent.text}” is named twice as a parent on this line.`, twiceParent.span);
+    const twiceChild = repeated(childRefs);
+    if (twiceChild) this.problem('genogram-syntax', `“${twiceChild.text}” is named twice as a child on this line.`, twiceChild.span);
     const group = twins ? `twins-${this.line}` : undefined;
     childRefs.forEach((ref, n) => {
       const link: GenogramChild = {
@@ -647,8 +661,9 @@ class BlockReader {
       }
       return false;
     });
-    if (refs.length < 2) {
-      this.problem('genogram-syntax', 'Twins need two ids: twins tom tim (add of sara + dan if they are not yet linked to their parents).', this.lineSpan());
+    const distinct = new Set(refs.map((r) => r.text.toLowerCase()));
+    if (distinct.size < 2) {
+      this.problem('genogram-syntax', 'Twins need two different ids: twins tom tim (add of sara + dan if they are not yet linked to their parents).', this.lineSpan());
       return;
     }
     this.twinGroups.push({ refs, identical, span: this.lineSpan(), group: `twins-${this.line}` });
@@ -668,6 +683,10 @@ class BlockReader {
     const rest = keyword ? tokens.slice(2) : tokens.slice(connectorAt + 2);
     if (!this.isRefToken(left) || !this.isRefToken(right) || (!keyword && connectorAt !== 1)) {
       this.problem('genogram-syntax', `A relationship is two people joined by --, -> or <->, then what it is like: sara -- dan conflictual. ${relationshipHelp}`, this.lineSpan());
+      return;
+    }
+    if (left.text.toLowerCase() === right.text.toLowerCase()) {
+      this.problem('genogram-syntax', `A relationship is between two different people: “${left.text}” is on both sides.`, this.lineSpan());
       return;
     }
     const flags = new Set<string>();

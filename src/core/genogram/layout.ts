@@ -547,24 +547,35 @@ function linearise(members: string[], model: Model): string[] {
     children.set(k, ps);
     queue.push(...ps);
   }
-  // Iterative arrangement: side 'L' means the parent in the tree is to the right, so the block ends with k.
-  const arrange = (k: string, side: 'L' | 'R' | 'root'): string[] => {
-    const ps = children.get(k) ?? [];
+  // Side 'L' means the parent in the tree is to the right, so the block ends with k. Worked bottom-up over the
+  // breadth-first order (children before parents), without recursion: a chain of thousands of couples must not
+  // overflow the stack.
+  const sideOf = new Map<string, 'L' | 'R' | 'root'>([[root, 'root']]);
+  for (const k of queue) {
+    const side = sideOf.get(k) ?? 'root';
+    (children.get(k) ?? []).forEach((p, i) => sideOf.set(p, side === 'root' ? (i % 2 === 0 ? 'L' : 'R') : side));
+  }
+  const blocks = new Map<string, string[]>();
+  for (let q = queue.length - 1; q >= 0; q--) {
+    const k = queue[q] as string;
+    const side = sideOf.get(k) ?? 'root';
     const left: string[][] = [];
     const right: string[][] = [];
-    ps.forEach((p, i) => {
-      if (side === 'root') (i % 2 === 0 ? left : right).push(arrange(p, i % 2 === 0 ? 'L' : 'R'));
-      else if (side === 'L') left.push(arrange(p, 'L'));
-      else right.push(arrange(p, 'R'));
+    (children.get(k) ?? []).forEach((p, i) => {
+      const block = blocks.get(p) ?? [p];
+      if (side === 'root') (i % 2 === 0 ? left : right).push(block);
+      else if (side === 'L') left.push(block);
+      else right.push(block);
     });
     const out: string[] = [];
     for (let i = left.length - 1; i >= 0; i--) out.push(...(left[i] as string[]));
     out.push(k);
     for (const r of right) out.push(...r);
-    return out;
-  };
-  const order = arrange(root, 'root');
-  for (const m of members) if (!order.includes(m)) order.push(m);
+    blocks.set(k, out);
+  }
+  const order = blocks.get(root) ?? [root];
+  const placed = new Set(order);
+  for (const m of members) if (!placed.has(m)) order.push(m);
   return order;
 }
 

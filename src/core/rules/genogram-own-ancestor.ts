@@ -1,6 +1,6 @@
 import type { Genogram } from '../genogram/types';
 import type { Rule } from '../rule';
-import { namesByKey, spanPosition } from './shared';
+import { namesByKey, spanPosition, typedId } from './shared';
 
 /** Each cycle of child-to-parent links once, as the path from a person back to themselves. */
 export function ancestorCycles(genogram: Genogram): Array<{ path: string[]; link: Genogram['children'][number] }> {
@@ -47,10 +47,11 @@ export const genogramOwnAncestor: Rule = {
   check({ model, source, report }) {
     for (const diagram of model.diagrams) {
       const names = namesByKey(diagram.genogram);
+      const idOf = (key: string): string => typedId(diagram.genogram, key);
       for (const { path, link } of ancestorCycles(diagram.genogram)) {
         const chain = path.map((key) => names.get(key) ?? key);
         report({
-          message: `These lines make ${chain[0]} their own ancestor: ${chain[0]} is a child of ${chain.slice(1).join(', who is a child of ')}. Is one children line the wrong way round? The child comes first: ${link.child} child of ${link.parents.join(' + ')}.`,
+          message: `These lines make ${chain[0]} their own ancestor: ${chain[0]} is a child of ${chain.slice(1).join(', who is a child of ')}. Is one children line the wrong way round? The child comes first: ${idOf(link.child)} child of ${link.parents.map(idOf).join(' + ')}.`,
           at: spanPosition(source, link.span),
         });
       }

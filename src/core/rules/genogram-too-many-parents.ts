@@ -1,5 +1,5 @@
 import type { Rule } from '../rule';
-import { namesByKey, spanPosition } from './shared';
+import { namesByKey, spanPosition, typedId } from './shared';
 
 export const genogramTooManyParents: Rule = {
   id: 'genogram-too-many-parents',
@@ -22,7 +22,7 @@ export const genogramTooManyParents: Rule = {
         // Once per line that takes the count past two.
         if (all.length > 2 && added.length > 0) {
           report({
-            message: `${names.get(link.child) ?? link.child} now has ${all.length} birth parents (${all.map((p) => names.get(p) ?? p).join(', ')}). If someone here is a step-parent, an adoptive parent or a foster carer, say so on the line: ${link.child} step-child of …, adopted, or fostered.`,
+            message: `${names.get(link.child) ?? link.child} now has ${all.length} birth parents (${all.map((p) => names.get(p) ?? p).join(', ')}). If someone here is a step-parent, an adoptive parent or a foster carer, say so on the line: ${typedId(diagram.genogram, link.child)} step-child of …, adopted, or fostered.`,
             at: spanPosition(source, link.span),
           });
         }

@@ -122,3 +122,9 @@ export function formatAge(age: number): string {
 export function namesByKey(genogram: Genogram): Map<string, string> {
   return new Map(genogram.people.map((p) => [p.key, p.name] as const));
 }
+
+/** A person's id as the writer would type it on a line: quoted when it has a space ("Ms B"). */
+export function typedId(genogram: Genogram, key: string): string {
+  const id = genogram.people.find((p) => p.key === key)?.id ?? key;
+  return /\s/.test(id) ? `"${id}"` : id;
+}

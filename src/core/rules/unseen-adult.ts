@@ -21,9 +21,12 @@ export interface UnseenAdult {
 /** Adults in a child's household (genogram households, ecomap centres) that no hypothesis mentions. */
 export function unseenAdults(model: CaseModel, text: string): UnseenAdult[] {
   if (model.hypotheses.length === 0) return [];
+  // Most files have no household at all: then nothing below (which reads every person against every hypothesis) runs.
+  if (!model.diagrams.some((d) => d.genogram.households.length > 0 || d.genogram.centre)) return [];
   const year = Number(/^(\d{4})/.exec(String(model.frontmatter.date ?? ''))?.[1] ?? new Date().getFullYear());
   const hypothesisText = model.hypotheses.map((h) => text.slice(h.position.start.offset ?? 0, h.position.end.offset ?? 0)).join('\n');
-  const subjects = new Set(model.hypotheses.flatMap((h) => [...subjectsOf(h, model.people)]));
+  let subjects: Set<string> | undefined;
+  const subjectsNow = (): Set<string> => (subjects ??= new Set(model.hypotheses.flatMap((h) => [...subjectsOf(h, model.people)])));
   const found: UnseenAdult[] = [];
   const asked = new Set<string>();
   for (const diagram of model.diagrams) {
@@ -44,7 +47,7 @@ export function unseenAdults(model: CaseModel, text: string): UnseenAdult[] {
         const keys = [adult.name, ...known.map((p) => p.name)].map((n) => n.toLowerCase());
         // Names in their capitals: an adult called May is not mentioned by every "may".
         const names = [adult.name, ...nameParts(adult.name), ...known.flatMap((p) => [p.name, ...nameParts(p.name)])];
-        if (keys.some((key) => subjects.has(key)) || findPhrases(hypothesisText, names, 0, hypothesisText.length, true).length > 0) continue;
+        if (keys.some((key) => subjectsNow().has(key)) || findPhrases(hypothesisText, names, 0, hypothesisText.length, true).length > 0) continue;
         asked.add(adult.key);
         // An ecomap has no parent lines: the relation then comes from the genogram, through the case's people.
         found.push({ adult, child, relation: k?.relation ?? known[0]?.relation, age: k?.age ?? known[0]?.age });
@@ -52,6 +55,11 @@ export function unseenAdults(model: CaseModel, text: string): UnseenAdult[] {
     }
   }
   return found;
+}
+
+/** A name as a message can carry it: a pasted paragraph in a name field must not flood the Problems panel. */
+function shortName(name: string): string {
+  return name.length > 60 ? `${name.slice(0, 57)}…` : name;
 }
 
 export const unseenAdult: Rule = {
@@ -65,9 +73,11 @@ export const unseenAdult: Rule = {
   options: {},
   check({ model, source, report }) {
     for (const { adult, child, relation, age } of unseenAdults(model, source.text)) {
-      const said = `${adult.name}${age !== undefined ? ` (${formatAge(age)})` : ''}${relation ? `, ${child.name}’s ${relation},` : ''}`;
+      const name = shortName(adult.name);
+      const childName = shortName(child.name);
+      const said = `${name}${age !== undefined ? ` (${formatAge(age)})` : ''}${relation ? `, ${childName}’s ${relation},` : ''}`;
       report({
-        message: `${said} lives in ${child.name}’s household but appears in no hypothesis. What part might ${adult.name} play in ${child.name}’s day-to-day life, and what would ${adult.name} say about it if asked directly?`,
+        message: `${said} lives in ${childName}’s household but appears in no hypothesis. What part might ${name} play in ${childName}’s day-to-day life, and what would ${name} say about it if asked directly?`,
         at: spanPosition(source, adult.span),
       });
     }

@@ -1,7 +1,9 @@
 // The alternative viewpoint: a supervision-preparation document built from the case model alone,
 // deterministically, with every sentence taken from phrases.json (or a team's own wording).
 import type { Analysis } from '../analyse';
-import type { CaseModel, Evidence, Hypothesis, Person } from '../model';
+import type { CaseModel, Evidence, Hypothesis, Person, Position } from '../model';
+import { findRule } from '../rules/index';
+import type { SourceText } from '../source';
 import { favouredHypothesis } from '../rules/evidence-one-sided';
 import { nameParts, subjectsOf, supporting } from '../rules/shared';
 import { unseenAdults } from '../rules/unseen-adult';
@@ -81,7 +83,8 @@ function countPieces(count: number): string {
  */
 export function turnAround(statement: string, people: Person[], writer: Writer): string {
   const text = trimStop(statement);
-  const modal = /\b(may|might|could)\b(\s+not\b)?/i.exec(text);
+  // Lower case only: "May" and "Might" with a capital are more often a name or a month than a modal.
+  const modal = /\b(may|might|could)\b(\s+not\b)?/.exec(text);
   if (modal) {
     const turned = modal[2] ? modal[1] : `${modal[1]} not`;
     return text.slice(0, modal.index) + turned + text.slice(modal.index + modal[0].length);
@@ -114,7 +117,7 @@ function leadingSection(model: CaseModel, text: string, writer: Writer): Viewpoi
     const reasons: string[] = [];
     if (favoured.status?.value === 'supported') reasons.push(writer.say('leading.reason.status'));
     const count = supporting(favoured).length;
-    if (hypotheses.length > 1 && hypotheses.every((h) => h === favoured || supporting(h).length < count)) reasons.push(writer.say('leading.reason.evidence', { count }));
+    if (hypotheses.length > 1 && hypotheses.every((h) => h === favoured || supporting(h).length < count)) reasons.push(writer.say('leading.reason.evidence', { count, pieces: count === 1 ? '1 piece' : `${count} pieces` }));
     const mentions = mentionsOutside(favoured, text);
     if (mentions > 0) reasons.push(writer.say('leading.reason.mentions', { times: mentions === 1 ? 'once' : mentions === 2 ? 'twice' : `${mentions} times` }));
     paragraph(writer.say('leading.favoured', { label: favoured.label, statement: trimStop(favoured.statement.text) }));
@@ -323,6 +326,8 @@ function testsSection(model: CaseModel, text: string, writer: Writer, unheard: V
     const sources = [...new Set(supporting(hypothesis).flatMap((e) => (e.source ? [sourceKey(e.source)] : [])))];
     const about = subjectsOf(hypothesis, model.people);
     const silent = unheard.find((v) => v.person && about.has(v.person.name.toLowerCase()));
+    // A plan step that names the hypothesis ("Bring H4 to supervision") is looking at it too.
+    const namingLabel = hypothesis.labelled ? plan.find((line) => findPhrases(line, [hypothesis.label], 0, line.length, true).length > 0) : undefined;
     let weakest: string;
     let test: string | undefined;
     if (sources.length === 1 && supporting(hypothesis).length > 0) {
@@ -335,10 +340,10 @@ function testsSection(model: CaseModel, text: string, writer: Writer, unheard: V
       test = naming(silent.names);
     } else if (hypothesis.evidenceAgainst.filter((e) => !e.noneFound).length === 0) {
       weakest = writer.say('tests.noAgainst', { label: hypothesis.label });
-      test = hypothesis.tests[0]?.text;
+      test = hypothesis.tests[0]?.text ?? namingLabel;
     } else {
       weakest = writer.say('tests.turned', { label: hypothesis.label, turned: turnAround(hypothesis.statement.text, model.people, writer) });
-      test = hypothesis.tests[0]?.text;
+      test = hypothesis.tests[0]?.text ?? namingLabel;
     }
     items.push(`**${hypothesis.label}**: ${weakest} ${test ? writer.say('tests.sought', { test: trimStop(test) }) : writer.say('tests.notSought')}`);
   }
@@ -368,6 +373,25 @@ function gracesSection(model: CaseModel, prose: string, writer: Writer): Viewpoi
   return section;
 }
 
+/** Where a rule would report on this analysis, run directly with its options from the file's settings. */
+function findingsOf(ruleId: string, analysis: Analysis, source: SourceText): Position[] {
+  const rule = findRule(ruleId);
+  if (!rule) return [];
+  const setting = analysis.config.rules[rule.id] ?? {};
+  const options: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(rule.options)) options[name] = setting[name] ?? spec.default;
+  const places: Position[] = [];
+  rule.check({
+    model: analysis.model,
+    source,
+    options,
+    number: (name) => (typeof options[name] === 'number' ? (options[name] as number) : 0),
+    words: (name) => (Array.isArray(options[name]) ? (options[name] as string[]) : []),
+    report: (r) => places.push(r.at),
+  });
+  return places;
+}
+
 function positionSection(analysis: Analysis, text: string, writer: Writer): ViewpointSection {
   const { model, messages } = analysis;
   const blocks: Block[] = [];
@@ -381,12 +405,11 @@ function positionSection(analysis: Analysis, text: string, writer: Writer): View
         : writer.say('position.self.absent'),
     );
   }
-  const wordsOf = (ruleId: string): string[] => [
-    ...new Set(messages.filter((m) => m.ruleId === ruleId && m.place && 'start' in m.place).map((m) => {
-      const place = m.place as { start: { offset?: number }; end: { offset?: number } };
-      return `“${text.slice(place.start.offset ?? 0, place.end.offset ?? 0)}”`;
-    })),
-  ];
+  // The rules' own finders, whatever the rules' settings: "none found" must mean CaseMark looked.
+  const wordsOf = (ruleId: string): string[] => {
+    const places = analysis.source ? findingsOf(ruleId, analysis, analysis.source) : messages.filter((m) => m.ruleId === ruleId && m.place && 'start' in m.place).map((m) => m.place as Position);
+    return [...new Set(places.map((place) => `“${text.slice(place.start.offset ?? 0, place.end.offset ?? 0)}”`))];
+  };
   const certainty = wordsOf('hypothesis-certainty');
   const labels = wordsOf('labels-not-behaviour');
   if (certainty.length > 0) items.push(writer.say('position.certainty', { words: listing(certainty) }));

@@ -53,22 +53,16 @@ export interface TextEdit {
 }
 
 /**
- * One edit that puts the viewpoint into the case file: in place of an earlier one between the markers; else at the
- * top of an existing Alternative viewpoint section, keeping what the writer put there; else as a new section before
- * the plan, or at the end.
+ * One edit that puts the viewpoint into the case file: in place of an earlier one between the markers (found in the
+ * parsed document, so a marker quoted in code or a lone marker never counts); else at the top of an existing
+ * Alternative viewpoint section, keeping what the writer put there; else as a new section before the plan, or at the end.
  */
 export function viewpointInsertion(text: string, model: CaseModel, viewpoint: Viewpoint): TextEdit {
   const section = model.sections.find((s) => s.kind === 'viewpoint');
   const depth = section?.depth ?? 2;
   const newline = text.includes('\r\n') ? '\r\n' : '\n';
   const block = viewpointBlock(viewpoint, depth).replace(/\n/g, newline);
-  const start = text.indexOf(viewpointStart);
-  if (start !== -1) {
-    const close = text.indexOf(viewpointEnd, start);
-    // An end marker deleted by hand: replace only up to the next heading of the section's level or above, never beyond.
-    const end = close !== -1 ? close + viewpointEnd.length : nextHeading(text, start, depth);
-    return { start, end, text: block };
-  }
+  if (model.generatedViewpoint) return { start: model.generatedViewpoint.start, end: model.generatedViewpoint.end, text: block };
   if (section) {
     const at = section.heading.end.offset ?? 0;
     return { start: at, end: at, text: `${newline}${newline}${block}` };
@@ -81,11 +75,4 @@ export function viewpointInsertion(text: string, model: CaseModel, viewpoint: Vi
   }
   const ending = text.length === 0 ? '' : text.endsWith(`${newline}${newline}`) ? '' : text.endsWith(newline) ? newline : `${newline}${newline}`;
   return { start: text.length, end: text.length, text: `${ending}${heading}${newline}` };
-}
-
-function nextHeading(text: string, from: number, depth: number): number {
-  const pattern = new RegExp(`^#{1,${depth}}\\s`, 'gm');
-  pattern.lastIndex = from + viewpointStart.length;
-  const found = pattern.exec(text);
-  return found ? found.index : text.length;
 }

@@ -9,7 +9,8 @@ export function phraseKeys(): PhraseKey[] {
 }
 
 export function isPhraseKey(key: string): key is PhraseKey {
-  return key !== '$comment' && key in defaultPhrases;
+  // Own keys only: "constructor" or "__proto__" in a team's settings must not reach Object's prototype.
+  return key !== '$comment' && Object.hasOwn(defaultPhrases, key);
 }
 
 /** The {placeholders} a template uses. */

@@ -276,7 +276,7 @@ describe('genogram grammar', () => {
       const g = genogram('person\namy child of\nperson x\ntwins x');
       assert.deepEqual(problems(g).map((p) => p.split(' ')[0]), ['genogram-syntax', 'genogram-syntax', 'genogram-syntax']);
       assert.match(g.problems[1]?.message ?? '', /Name one or two parents after “of”/);
-      assert.match(g.problems[2]?.message ?? '', /Twins need two ids/);
+      assert.match(g.problems[2]?.message ?? '', /Twins need two different ids/);
     });
 
     it('a duplicate id: at the second declaration, naming the first line; the first declaration wins', () => {
@@ -297,6 +297,16 @@ describe('genogram grammar', () => {
       assert.equal(person(g, 'rayn').declared, false);
       const notes = genogram('note zed: hello');
       assert.deepEqual(problems(notes), ['genogram-unknown-person 0:5-8']);
+    });
+
+    it('lines that name someone twice, and a quote left open', () => {
+      const g = genogram('person a\nperson b\na + a married\na -- a close\nb child of a + a\ntwins b b\nperson c "Cee Jones female 8 index');
+      assert.deepEqual(problems(g), ['genogram-syntax 2:0-13', 'genogram-syntax 3:0-12', 'genogram-syntax 4:15-16', 'genogram-syntax 5:0-9', 'genogram-syntax 6:9-34']);
+      assert.match(g.problems[0]?.message ?? '', /two different people/);
+      assert.match(g.problems[2]?.message ?? '', /named twice as a parent/);
+      assert.match(g.problems[4]?.message ?? '', /no closing quote/);
+      assert.equal(g.unions.length, 0);
+      assert.equal(g.relationships.length, 0);
     });
 
     it('twins that have no parents yet', () => {

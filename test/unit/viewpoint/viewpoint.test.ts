@@ -41,7 +41,7 @@ describe('alternative viewpoint', () => {
       const leading = viewpointOf(read('mother-only.case.md')).sections[0];
       const text = leading?.blocks.map((b) => (b.kind === 'paragraph' ? b.text : '')).join('\n') ?? '';
       assert.match(text, /lean towards H1: “Kerry may be exhausted/);
-      assert.match(text, /2 pieces of evidence recorded for it, more than any other hypothesis/);
+      assert.match(text, /it has more evidence recorded for it \(2 pieces\) than any other hypothesis/);
       assert.match(text, /Turned around, tentatively: Kerry may not be exhausted/);
       assert.match(text, /A rival account: H2/);
     });
@@ -74,8 +74,8 @@ describe('alternative viewpoint', () => {
 
     it('says whether the tests already look for what would weaken each idea', () => {
       const tests = viewpointDocument(viewpointOf(read('mother-only.case.md')));
-      assert.match(tests, /\*\*H1\*\*: All the evidence supporting H1 comes from Kerry\..*The tests and plan do not yet look for it/);
-      assert.match(tests, /\*\*H2\*\*: All the evidence supporting H2 comes from Kerry\..*A test or plan step may look for it: “Ask Mia about her mornings/);
+      assert.match(tests, /\*\*H1\*\*: All the evidence supporting H1 has one source: Kerry\..*The tests and plan do not yet look for it/);
+      assert.match(tests, /\*\*H2\*\*: All the evidence supporting H2 has one source: Kerry\..*A test or plan step may look for it: “Ask Mia about her mornings/);
     });
 
     it('lists the aspects of difference the notes mention, and asks about the rest', () => {
@@ -92,7 +92,7 @@ describe('alternative viewpoint', () => {
       const labelled = `---\ncasemark: 1\n---\n## Hypotheses\n\n- H1: Mr K may be non-compliant with the plan.\n  - For: He missed two meetings. (source: school, 2026-01-01)\n  - For: He left early. (source: school, 2026-01-02)\n`;
       const position = viewpointDocument(viewpointOf(labelled));
       assert.match(position, /The notes use labels: “non-compliant”/);
-      assert.match(position, /H1 rests on accounts from school alone/);
+      assert.match(position, /H1 rests on one source alone: school/);
     });
 
     it('still helps when there are no hypotheses: it asks for them first', () => {
@@ -132,6 +132,18 @@ describe('alternative viewpoint', () => {
       }
     });
 
+    it('never takes the writer’s words for its own: a marker quoted in code, or a start marker with no end', () => {
+      const quoted = base.replace('## Next steps', `## Notes\n\nCaseMark writes \`${viewpointStart}\` before its part.\n\nMum said she is worried about rent. Important notes here.\n\n## Next steps`);
+      const after = apply(quoted, viewpointInsertion(quoted, analyse(quoted, { path: 'a.case.md' }).model, viewpointOf(quoted)));
+      assert.ok(after.includes('Mum said she is worried about rent. Important notes here.'));
+      const inserted = apply(base, viewpointInsertion(base, analyse(base, { path: 'a.case.md' }).model, viewpointOf(base)));
+      const broken = inserted.replace(viewpointEnd, '### My own thoughts\n\nKeep this.');
+      const again = apply(broken, viewpointInsertion(broken, analyse(broken, { path: 'a.case.md' }).model, viewpointOf(broken)));
+      assert.ok(again.includes('### My own thoughts\n\nKeep this.'), 'nothing deleted when the end marker is gone');
+      const labelled = `${broken}\n\n## Plan\n\nThis is a toxic trio case.\n`;
+      assert.ok(analyse(labelled, { path: 'a.case.md' }).messages.some((m) => m.ruleId === 'labels-not-behaviour'), 'and the rules still read past a lone marker');
+    });
+
     it('goes at the top of an Alternative viewpoint section the writer started, keeping what they wrote', () => {
       const started = base.replace('## Next steps', '## Alternative viewpoint\n\nWhat would Amy’s dad say?\n\n## Next steps');
       const after = apply(started, viewpointInsertion(started, analyse(started, { path: 'a.case.md' }).model, viewpointOf(started)));
@@ -161,6 +173,31 @@ describe('alternative viewpoint', () => {
   it('docs/viewpoint.md lists every phrase name, so teams can find it', () => {
     const docs = readFileSync(new URL('../../../docs/viewpoint.md', import.meta.url), 'utf8');
     assert.deepEqual(phraseKeys().filter((key) => !docs.includes(`| \`${key}\` |`)), []);
+  });
+
+  describe('edge cases the review found', () => {
+    it('a phrase named after an Object property is reported, not a crash', () => {
+      const { problems } = readConfigText('viewpoint:\n  phrases:\n    constructor: "x"\n    __proto__: "y"\n    toString: "z"\n');
+      assert.equal(problems.length, 3);
+      assert.ok(problems.every((p) => p.message.startsWith('Unknown phrase')));
+    });
+
+    it('finds certainty words and labels even when those rules are off', () => {
+      const text = `---\ncasemark:\n  rules:\n    hypothesis-certainty: off\n    labels-not-behaviour: off\n---\n## Hypotheses\n\n- H1: Mum is clearly a toxic trio case.\n`;
+      const document = viewpointDocument(viewpointOf(text));
+      assert.match(document, /words of certainty: “clearly”/);
+      assert.match(document, /labels: “toxic trio”/);
+      assert.doesNotMatch(document, /found no words of certainty/);
+    });
+
+    it('turns a lower-case modal, never a name or a month', () => {
+      const turned = (statement: string) => {
+        const text = `---\ncasemark: 1\n---\n## Hypotheses\n\n- H1: ${statement}\n  - For: x. (source: school, 2026-01-01)\n  - Status: supported\n- H2: Something else may be so.\n`;
+        return /Turned around, tentatively: (.*)/.exec(viewpointDocument(viewpointOf(text)))?.[1];
+      };
+      assert.equal(turned('May might be struggling.'), 'May might not be struggling.');
+      assert.equal(turned('Since May, Dad could be drinking more.'), 'Since May, Dad could not be drinking more.');
+    });
   });
 
   describe('tone', () => {
