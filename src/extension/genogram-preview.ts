@@ -3,61 +3,29 @@
 // as data; the webview (webview/main.ts) reads and draws them with the shared core.
 import * as vscode from 'vscode';
 import { analyse } from '../core/index';
-import { type FromWebview, type PreviewBlock, type RenderedBlock, type ToWebview } from './diagrams';
-import { isCaseDocument, type CaseDocuments } from './documents';
+import { type FromWebview, type PreviewBlock, type ToWebview } from './diagrams';
+import type { CaseDocuments } from './documents';
 import type { GenogramExport } from './genogram-export';
-import { makeNonce, previewHtml } from './preview-html';
+import { CaseFilePanel } from './panel';
+import { previewHtml } from './preview-html';
+import { fileName } from './viewpoint';
 
 export const previewViewType = 'casemark.genogramPreview';
-const debounceMs = 300;
 
-/** What the panel keeps across a restart of VS Code: only which file it showed (the webview keeps its zoom). */
-interface PanelState {
-  uri?: string;
-}
+type Png = Extract<FromWebview, { type: 'png' }>;
 
-export class GenogramPreview implements vscode.Disposable {
-  private panel?: vscode.WebviewPanel;
-  private uri?: vscode.Uri;
-  private timer?: ReturnType<typeof setTimeout>;
-  /** The last update posted, as JSON: an edit outside the diagrams sends nothing. */
-  private lastPosted?: string;
+export class GenogramPreview extends CaseFilePanel<ToWebview, FromWebview, Extract<FromWebview, { type: 'rendered' }>> {
   private blocks: PreviewBlock[] = [];
   private version = 0;
   private requests = 0;
-  private readonly pngRequests = new Map<number, (message: Extract<FromWebview, { type: 'png' }>) => void>();
-  private readonly subscriptions: vscode.Disposable[] = [];
-  private readonly panelSubscriptions: vscode.Disposable[] = [];
-  private readonly rendered = new vscode.EventEmitter<Extract<FromWebview, { type: 'rendered' }>>();
-  /** Fires when the webview has drawn an update: what it drew, per block. */
-  readonly onDidRender = this.rendered.event;
-  /** The webview's last report of what it drew. */
-  lastRendered?: { uri: string; version: number; blocks: RenderedBlock[] };
+  private readonly pngRequests = new Map<number, (message: Png) => void>();
 
   constructor(
-    private readonly extensionUri: vscode.Uri,
+    extensionUri: vscode.Uri,
     private readonly documents: CaseDocuments,
     private readonly exporter: GenogramExport,
   ) {
-    this.subscriptions.push(
-      vscode.window.onDidChangeActiveTextEditor((editor) => {
-        // A case file becomes the preview's; any other editor leaves it as it is.
-        if (!this.panel || !editor || !isCaseDocument(editor.document)) return;
-        if (editor.document.uri.toString() !== this.uri?.toString()) this.show(editor.document);
-      }),
-      vscode.workspace.onDidChangeTextDocument((event) => {
-        if (this.panel && event.document.uri.toString() === this.uri?.toString()) this.schedule(event.document);
-      }),
-      vscode.window.registerWebviewPanelSerializer(previewViewType, {
-        deserializeWebviewPanel: async (panel, state: PanelState | undefined) => {
-          this.adopt(panel);
-          const uri = typeof state?.uri === 'string' ? vscode.Uri.parse(state.uri) : vscode.window.activeTextEditor?.document.uri;
-          const document = uri && (await Promise.resolve(vscode.workspace.openTextDocument(uri)).catch(() => undefined));
-          if (document) this.show(document);
-          else this.post({ type: 'update', uri: '', fileName: 'no file', version: 0, blocks: [] });
-        },
-      }),
-    );
+    super(extensionUri, { viewType: previewViewType, title: 'Genogram Preview', titlePrefix: 'Genogram', html: previewHtml });
   }
 
   /** Opens the preview beside the editor (or brings it forward) on a document: the given one, else the active editor's. */
@@ -67,33 +35,19 @@ export class GenogramPreview implements vscode.Disposable {
       void vscode.window.showInformationMessage('CaseMark: open a case file (*.case.md) to preview its genograms.');
       return;
     }
-    if (this.panel) {
-      this.panel.reveal(vscode.ViewColumn.Beside, true);
-    } else {
-      const panel = vscode.window.createWebviewPanel(previewViewType, 'Genogram Preview', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {});
-      this.adopt(panel);
-    }
-    this.show(document);
+    this.showBeside(document);
   }
 
-  /** The document the preview shows. */
-  get documentUri(): vscode.Uri | undefined {
-    return this.panel ? this.uri : undefined;
-  }
-
-  /** Handles a message as if the webview had sent it (the webview's messages all come through here). */
   async receive(message: FromWebview): Promise<void> {
     switch (message?.type) {
       case 'ready':
-        this.lastPosted = undefined;
-        this.refresh();
+        this.pageReady();
         break;
       case 'reveal':
         await this.reveal(message);
         break;
       case 'rendered':
-        this.lastRendered = { uri: message.uri, version: message.version, blocks: message.blocks };
-        this.rendered.fire(message);
+        this.pageRendered(message);
         break;
       case 'exportSvg':
         if (this.uri) await this.exporter.exportSvg(this.uri, message.block === undefined ? undefined : [message.block]);
@@ -130,7 +84,7 @@ export class GenogramPreview implements vscode.Disposable {
       });
     }
     const request = ++this.requests;
-    const answer = await new Promise<Extract<FromWebview, { type: 'png' }>>((resolve, reject) => {
+    const answer = await new Promise<Png>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pngRequests.delete(request);
         reject(new Error('the preview did not answer in time'));
@@ -145,62 +99,19 @@ export class GenogramPreview implements vscode.Disposable {
     return { blocks: this.blocks, images: answer.images };
   }
 
-  private adopt(panel: vscode.WebviewPanel): void {
-    this.disposePanel();
-    this.panel = panel;
-    const root = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
-    panel.webview.options = { enableScripts: true, localResourceRoots: [root] };
-    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.png');
-    const base = panel.webview.asWebviewUri(root).toString().replace(/\/$/, '');
-    panel.webview.html = previewHtml({ cspSource: panel.webview.cspSource, nonce: makeNonce(), base });
-    this.lastPosted = undefined;
-    this.panelSubscriptions.push(
-      panel.webview.onDidReceiveMessage((message: FromWebview) => void this.receive(message)),
-      panel.onDidDispose(() => {
-        if (this.panel === panel) {
-          this.panel = undefined;
-          this.disposePanel();
-        }
-      }),
-    );
+  protected restore(document: vscode.TextDocument | undefined): void {
+    if (document) this.show(document);
+    else this.post({ type: 'update', uri: '', fileName: 'no file', version: 0, blocks: [] });
   }
 
-  private show(document: vscode.TextDocument): void {
-    this.uri = document.uri;
-    if (this.panel) this.panel.title = `Genogram: ${fileName(document.uri)}`;
-    clearTimeout(this.timer);
-    this.update(document);
-  }
-
-  private schedule(document: vscode.TextDocument): void {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.update(document), debounceMs);
-  }
-
-  private refresh(): void {
-    const document = this.uri && vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.uri?.toString());
-    if (document) this.update(document);
-  }
-
-  private update(document: vscode.TextDocument): void {
+  protected update(document: vscode.TextDocument): void {
     if (!this.panel || document.isClosed) return;
     // The extension's analysis when there is one (incremental, shared with the diagnostics); a one-off
     // reading when CaseMark is turned off for the file or its settings are still being looked up.
     const model = (this.documents.currentAnalysis(document) ?? analyse(document.getText(), { path: document.uri.path })).model;
     this.blocks = model.diagrams.map((d) => ({ kind: d.kind, source: d.source, fenceLine: d.position.start.line }));
     this.version = document.version;
-    const message: ToWebview = { type: 'update', uri: document.uri.toString(), fileName: fileName(document.uri), version: document.version, blocks: this.blocks };
-    const key = JSON.stringify({ ...message, version: 0 });
-    if (key === this.lastPosted) {
-      if (this.lastRendered?.uri === message.uri) this.lastRendered = { ...this.lastRendered, version: document.version };
-      return;
-    }
-    this.lastPosted = key;
-    this.post(message);
-  }
-
-  private post(message: ToWebview): void {
-    void this.panel?.webview.postMessage(message);
+    this.postUpdate({ type: 'update', uri: document.uri.toString(), fileName: fileName(document.uri), version: document.version, blocks: this.blocks });
   }
 
   /** Selects the line a person (or a problem) was written on, in the editor that shows the file or a new one. */
@@ -219,22 +130,9 @@ export class GenogramPreview implements vscode.Disposable {
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 
-  private disposePanel(): void {
-    clearTimeout(this.timer);
-    this.panelSubscriptions.splice(0).forEach((s) => s.dispose());
+  protected override disposePanel(): void {
+    super.disposePanel();
     for (const waiting of this.pngRequests.values()) waiting({ type: 'png', images: [], error: 'the preview was closed' });
     this.pngRequests.clear();
-    this.lastRendered = undefined;
   }
-
-  dispose(): void {
-    this.panel?.dispose();
-    this.disposePanel();
-    this.subscriptions.forEach((s) => s.dispose());
-    this.rendered.dispose();
-  }
-}
-
-function fileName(uri: vscode.Uri): string {
-  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }

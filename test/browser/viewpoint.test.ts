@@ -1,18 +1,11 @@
 // The alternative viewpoint's panel page (dist/webview/viewpoint.*) in headless Chromium, under the same HTML and
 // Content Security Policy the extension serves, with a stand-in for VS Code's webview API. Run by test/browser/run.mjs.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { analyse, buildViewpoint, phrasesWith, type Viewpoint } from '../../src/core/index';
-import { makeNonce, viewpointHtml } from '../../src/extension/preview-html';
+import { viewpointHtml } from '../../src/extension/preview-html';
 import type { ViewpointFromWebview, ViewpointToWebview } from '../../src/extension/viewpoint-panel';
-
-const root = path.resolve(import.meta.dirname, '../..');
-const artifacts = path.join(root, 'test-artifacts');
-const evil = '<img src=x onerror=alert(1)>';
+import { artifacts, evil, webviewPage, type Page } from './page';
 
 // A fictional case: one piece of evidence fits every hypothesis (not diagnostic), one looks like HTML.
 const caseText = `---
@@ -61,119 +54,22 @@ const evidence = {
 };
 const notesOrder = [evidence.tummy, evidence.missed, evidence.evil, evidence.mornings, evidence.four];
 
-// Minimal shapes of the playwright-core objects used here (it comes from the harness cache, untyped).
-interface Page {
-  goto(url: string): Promise<unknown>;
-  evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
-  waitForFunction(fn: string | ((arg: never) => unknown), arg?: unknown, options?: { timeout?: number }): Promise<unknown>;
-  addInitScript(script: { content: string }): Promise<void>;
-  click(selector: string, options?: Record<string, unknown>): Promise<void>;
-  focus(selector: string): Promise<void>;
-  screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
-  on(event: string, handler: (arg: never) => void): void;
-  keyboard: { press(key: string): Promise<void> };
-  close(): Promise<void>;
-}
-interface Browser {
-  newPage(options?: Record<string, unknown>): Promise<Page>;
-  close(): Promise<void>;
-}
-
-// The page's stand-in for acquireVsCodeApi: records what the page posts, keeps its state in sessionStorage
-// (so a reload is like VS Code hiding and showing the panel), and records alerts and CSP violations.
-const stub = `
-  window.__posted = [];
-  window.__alerts = [];
-  window.__violations = [];
-  window.alert = (m) => window.__alerts.push(String(m));
-  document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
-  window.acquireVsCodeApi = () => ({
-    postMessage: (m) => window.__posted.push(JSON.parse(JSON.stringify(m))),
-    getState: () => JSON.parse(sessionStorage.getItem('state') || 'null') || undefined,
-    setState: (s) => sessionStorage.setItem('state', JSON.stringify(s)),
-  });
-`;
-
-type Posted = ViewpointFromWebview[];
-
 describe('alternative viewpoint panel page in Chromium', function () {
-  let server: Server;
-  let browser: Browser;
+  const pages = webviewPage<ViewpointToWebview, ViewpointFromWebview>({ html: viewpointHtml, files: ['viewpoint.js', 'viewpoint.css'], viewport: { width: 1100, height: 850 } });
+  const { posted } = pages;
   let page: Page;
-  let base: string;
-  let theme = 'vscode-light';
-  const dialogs: string[] = [];
-  const pageErrors: string[] = [];
 
-  before(async () => {
-    server = createServer((request, response) => {
-      const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-      const send = (type: string, body: string | Buffer) => {
-        response.writeHead(200, { 'content-type': type });
-        response.end(body);
-      };
-      if (url.pathname === '/') {
-        // The extension's own page, with the theme VS Code would give it.
-        const html = viewpointHtml({ cspSource: base, nonce: makeNonce(), base: `${base}/webview` })
-          .replace('</head>', `<link rel="stylesheet" href="${base}/theme.css">\n</head>`)
-          .replace('<body>', `<body class="${theme}">`);
-        return send('text/html; charset=utf-8', html);
-      }
-      if (url.pathname === '/theme.css') return send('text/css', readFileSync(path.join(import.meta.dirname, 'theme.css')));
-      const file = /^\/webview\/(viewpoint\.js|viewpoint\.css)$/.exec(url.pathname)?.[1];
-      if (file) return send(file.endsWith('.js') ? 'text/javascript' : 'text/css', readFileSync(path.join(root, 'dist/webview', file)));
-      response.writeHead(404).end();
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const core = process.env.CASEMARK_PLAYWRIGHT_CORE;
-    assert.ok(core, 'run through test/browser/run.mjs, which finds playwright-core and Chromium');
-    const { chromium } = (await import(pathToFileURL(path.join(core, 'index.mjs')).href)) as { chromium: { launch(o: Record<string, unknown>): Promise<Browser> } };
-    browser = await chromium.launch({
-      executablePath: process.env.CASEMARK_CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
-    mkdirSync(artifacts, { recursive: true });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-  });
-
-  async function openPage(bodyClass = 'vscode-light', size = { width: 1100, height: 850 }): Promise<void> {
-    theme = bodyClass;
-    await page?.close();
-    page = await browser.newPage({ viewport: size });
-    page.on('dialog', (dialog: { message(): string; dismiss(): Promise<void> }) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    page.on('pageerror', (error: Error) => pageErrors.push(error.message));
-    await page.addInitScript({ content: stub });
-    await page.goto(`${base}/`);
-    await page.waitForFunction(() => (window as unknown as { __posted: Posted }).__posted.some((m) => m.type === 'ready'));
-  }
-
-  async function posted(): Promise<Posted> {
-    return page.evaluate(() => (window as unknown as { __posted: Posted }).__posted);
+  async function openPage(bodyClass = 'vscode-light'): Promise<void> {
+    page = await pages.open(bodyClass);
   }
 
   async function update(version: number, viewpoint = sampleViewpoint()): Promise<void> {
-    const message: ViewpointToWebview = { type: 'update', uri: 'file:///cases/family.case.md', fileName: 'family.case.md', version, viewpoint };
-    await page.evaluate((m) => window.postMessage(m, '*'), message);
-    await page.waitForFunction((v: number) => (window as unknown as { __posted: Posted }).__posted.some((m) => m.type === 'rendered' && m.version === v), version);
+    await pages.send({ type: 'update', uri: 'file:///cases/family.case.md', fileName: 'family.case.md', version, viewpoint });
+    await pages.waitForPost('rendered', version);
   }
 
   const rowOrder = () => page.evaluate(() => [...document.querySelectorAll('table.vp-matrix tbody tr')].map((tr) => tr.querySelector('.vp-evidence')?.textContent ?? ''));
   const sortState = () => page.evaluate(() => [...document.querySelectorAll('table.vp-matrix thead th')].map((th) => th.getAttribute('aria-sort')));
-
-  afterEach(async () => {
-    const violations = page ? await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations) : [];
-    assert.deepEqual(violations, [], 'no Content Security Policy violations');
-    assert.deepEqual(pageErrors.splice(0), [], 'no errors in the page');
-  });
 
   it('shows every section, and the matrix as a table with column and row headers, a caption and a key', async () => {
     await openPage();
@@ -237,8 +133,7 @@ describe('alternative viewpoint panel page in Chromium', function () {
     await page.keyboard.press('Space');
     assert.deepEqual((await sortState())[4], 'descending');
     // The sort survives the panel being hidden and shown (VS Code reloads the page) and a redraw as the file changes.
-    await page.evaluate(() => location.reload());
-    await page.waitForFunction(() => (window as unknown as { __posted: Posted }).__posted.some((m) => m.type === 'ready'));
+    await pages.reload();
     await update(2);
     assert.deepEqual((await sortState())[4], 'descending');
     assert.deepEqual(await rowOrder(), [evidence.tummy, evidence.evil, evidence.mornings, evidence.missed, evidence.four]);
@@ -259,9 +154,7 @@ describe('alternative viewpoint panel page in Chromium', function () {
       };
     }, evil);
     assert.deepEqual(found, { asText: true, gran: true, oddMarker: true, images: 0, bold: 0, handlers: 0 });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    assert.deepEqual(await page.evaluate(() => (window as unknown as { __alerts: string[] }).__alerts), [], 'no alert ran');
-    assert.deepEqual(dialogs, [], 'no dialog opened');
+    await pages.assertNoDialog();
   });
 
   it('asks the extension to insert or open the document, and makes the text larger', async () => {

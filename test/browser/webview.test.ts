@@ -1,18 +1,12 @@
 // The genogram preview's page (dist/webview/) in headless Chromium, under the same HTML and Content Security Policy
 // the extension serves, with a stand-in for VS Code's webview API. Run by test/browser/run.mjs.
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseDiagram } from '../../src/core/genogram/index';
 import type { FromWebview, PreviewBlock, ToWebview } from '../../src/extension/diagrams';
-import { makeNonce, previewHtml } from '../../src/extension/preview-html';
-
-const root = path.resolve(import.meta.dirname, '../..');
-const artifacts = path.join(root, 'test-artifacts');
-const evil = '<img src=x onerror=alert(1)>';
+import { previewHtml } from '../../src/extension/preview-html';
+import { artifacts, evil, webviewPage, type Page } from './page';
 
 const genogram = [
   'person sara female 34',
@@ -33,121 +27,22 @@ const blocks: PreviewBlock[] = [
 const genogramPeople = parseDiagram('genogram', genogram).people;
 const amyLine = genogramPeople.find((p) => p.key === 'amy')?.span.line;
 
-// Minimal shapes of the playwright-core objects used here (it comes from the harness cache, untyped).
-interface Page {
-  goto(url: string): Promise<unknown>;
-  evaluate<T, A = undefined>(fn: (arg: A) => T | Promise<T>, arg?: A): Promise<T>;
-  waitForFunction(fn: string | ((arg: never) => unknown), arg?: unknown, options?: { timeout?: number }): Promise<unknown>;
-  addInitScript(script: { content: string }): Promise<void>;
-  click(selector: string, options?: Record<string, unknown>): Promise<void>;
-  focus(selector: string): Promise<void>;
-  screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
-  on(event: string, handler: (arg: never) => void): void;
-  keyboard: { press(key: string): Promise<void>; down(key: string): Promise<void>; up(key: string): Promise<void> };
-  mouse: { move(x: number, y: number, options?: { steps?: number }): Promise<void>; down(): Promise<void>; up(): Promise<void>; wheel(dx: number, dy: number): Promise<void> };
-  setViewportSize(size: { width: number; height: number }): Promise<void>;
-  close(): Promise<void>;
-}
-interface Browser {
-  newPage(options?: Record<string, unknown>): Promise<Page>;
-  close(): Promise<void>;
-}
-
-// The page's stand-in for acquireVsCodeApi: records what the page posts, keeps its state in sessionStorage
-// (so a reload is like VS Code hiding and showing the panel), and records alerts and CSP violations.
-const stub = `
-  window.__posted = [];
-  window.__alerts = [];
-  window.__violations = [];
-  window.alert = (m) => window.__alerts.push(String(m));
-  document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
-  window.acquireVsCodeApi = () => ({
-    postMessage: (m) => window.__posted.push(JSON.parse(JSON.stringify(m))),
-    getState: () => JSON.parse(sessionStorage.getItem('state') || 'null') || undefined,
-    setState: (s) => sessionStorage.setItem('state', JSON.stringify(s)),
-  });
-`;
-
 describe('genogram preview page in Chromium', function () {
-  let server: Server;
-  let browser: Browser;
+  const pages = webviewPage<ToWebview, FromWebview>({ html: previewHtml, files: ['preview.js', 'preview.css', 'genogram.css'], viewport: { width: 900, height: 700 } });
   let page: Page;
-  let base: string;
-  let theme = 'vscode-light';
-  const dialogs: string[] = [];
-  const pageErrors: string[] = [];
-
-  before(async () => {
-    server = createServer((request, response) => {
-      const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-      const send = (type: string, body: string | Buffer) => {
-        response.writeHead(200, { 'content-type': type });
-        response.end(body);
-      };
-      if (url.pathname === '/') {
-        // The extension's own page, with the theme VS Code would give it.
-        const html = previewHtml({ cspSource: base, nonce: makeNonce(), base: `${base}/webview` })
-          .replace('</head>', `<link rel="stylesheet" href="${base}/theme.css">\n</head>`)
-          .replace('<body>', `<body class="${theme}">`);
-        return send('text/html; charset=utf-8', html);
-      }
-      if (url.pathname === '/theme.css') return send('text/css', readFileSync(path.join(import.meta.dirname, 'theme.css')));
-      const file = /^\/webview\/(preview\.js|preview\.css|genogram\.css)$/.exec(url.pathname)?.[1];
-      if (file) return send(file.endsWith('.js') ? 'text/javascript' : 'text/css', readFileSync(path.join(root, 'dist/webview', file)));
-      response.writeHead(404).end();
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const core = process.env.CASEMARK_PLAYWRIGHT_CORE;
-    assert.ok(core, 'run through test/browser/run.mjs, which finds playwright-core and Chromium');
-    const { chromium } = (await import(pathToFileURL(path.join(core, 'index.mjs')).href)) as { chromium: { launch(o: Record<string, unknown>): Promise<Browser> } };
-    browser = await chromium.launch({
-      executablePath: process.env.CASEMARK_CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
-    mkdirSync(artifacts, { recursive: true });
-  });
-
-  after(async () => {
-    await browser?.close();
-    await new Promise((resolve) => server?.close(resolve));
-  });
 
   async function openPage(bodyClass = 'vscode-light'): Promise<void> {
-    theme = bodyClass;
-    await page?.close();
-    page = await browser.newPage({ viewport: { width: 900, height: 700 } });
-    page.on('dialog', (dialog: { message(): string; dismiss(): Promise<void> }) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    page.on('pageerror', (error: Error) => pageErrors.push(error.message));
-    await page.addInitScript({ content: stub });
-    await page.goto(`${base}/`);
-    await page.waitForFunction(() => (window as unknown as { __posted: FromWebview[] }).__posted.some((m) => m.type === 'ready'));
+    page = await pages.open(bodyClass);
   }
 
-  async function send(message: ToWebview): Promise<void> {
-    await page.evaluate((m) => window.postMessage(m, '*'), message);
-  }
-
-  async function posted(): Promise<FromWebview[]> {
-    return page.evaluate(() => (window as unknown as { __posted: FromWebview[] }).__posted);
-  }
+  const { send, posted } = pages;
 
   async function update(version: number, list = blocks): Promise<void> {
     await send({ type: 'update', uri: 'file:///cases/family.case.md', fileName: 'family.case.md', version, blocks: list });
-    await page.waitForFunction((v: number) => (window as unknown as { __posted: FromWebview[] }).__posted.some((m) => m.type === 'rendered' && m.version === v), version);
+    await pages.waitForPost('rendered', version);
   }
 
   const transform = (block = 0) => page.evaluate((b) => (document.querySelector(`.casemark-block[data-block="${b}"] svg.casemark-drawing`) as SVGElement | null)?.style.transform ?? '', block);
-
-  afterEach(async () => {
-    const violations = page ? await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations) : [];
-    assert.deepEqual(violations, [], 'no Content Security Policy violations');
-    assert.deepEqual(pageErrors.splice(0), [], 'no errors in the page');
-  });
 
   it('shows how to start a genogram when the file has none', async () => {
     await openPage();
@@ -188,9 +83,7 @@ describe('genogram preview page in Chromium', function () {
     assert.equal(found.asText, true, 'the name is in the drawing as text');
     assert.equal(found.images, 0, 'no img element');
     assert.equal(found.handlers, 0, 'no event handler attributes');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    assert.deepEqual(await page.evaluate(() => (window as unknown as { __alerts: string[] }).__alerts), [], 'no alert ran');
-    assert.deepEqual(dialogs, [], 'no dialog opened');
+    await pages.assertNoDialog();
   });
 
   it('asks the editor to show the line of a person clicked, or chosen with the keyboard', async () => {
@@ -260,8 +153,7 @@ describe('genogram preview page in Chromium', function () {
     await page.click('.casemark-block[data-block="0"] vscode-button[data-action="zoom-in"]');
     const zoomed = await transform();
     // VS Code reloads a hidden webview's page when it is shown again; its state survives.
-    await page.evaluate(() => location.reload());
-    await page.waitForFunction(() => (window as unknown as { __posted: FromWebview[] }).__posted.some((m) => m.type === 'ready'));
+    await pages.reload();
     await update(1);
     assert.equal(await transform(), zoomed);
   });
@@ -300,7 +192,7 @@ describe('genogram preview page in Chromium', function () {
     await openPage();
     await update(1);
     await send({ type: 'renderPng', request: 7 });
-    await page.waitForFunction(() => (window as unknown as { __posted: FromWebview[] }).__posted.some((m) => m.type === 'png'));
+    await pages.waitForPost('png');
     const answer = (await posted()).find((m) => m.type === 'png');
     assert.ok(answer && answer.type === 'png');
     assert.equal(answer.error, undefined);

@@ -1,46 +1,15 @@
 // The genogram preview, its exports and the Markdown preview's drawings, in a real VS Code (Node or web worker
 // extension host): only `vscode`, no Node built-ins, files through vscode.workspace.fs.
 import * as vscode from 'vscode';
-import type { CaseMarkApi } from '../../src/extension/extension';
+import { api, check, closeAll, fileUri, open as openFile, sleep, waitFor, webviewTabs } from './helpers';
 
 const evil = '<img src=x onerror=alert(1)>';
 const escapedEvil = '&lt;img src=x onerror=alert(1)&gt;';
 
-function check(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
+/** Opens a file in the first column. */
+const open = (name: string) => openFile(name, { viewColumn: vscode.ViewColumn.One });
 
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function fileUri(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  check(folder, 'no folder is open');
-  return vscode.Uri.joinPath(folder.uri, ...name.split('/'));
-}
-
-async function open(name: string): Promise<vscode.TextEditor> {
-  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fileUri(name)), vscode.ViewColumn.One);
-}
-
-async function api(): Promise<CaseMarkApi> {
-  const extension = vscode.extensions.getExtension<CaseMarkApi>('casemark.casemark');
-  check(extension, 'CaseMark is installed');
-  return extension.activate();
-}
-
-function previewTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('casemark.genogramPreview'));
-}
+const previewTabs = () => webviewTabs('casemark.genogramPreview');
 
 async function remove(uris: vscode.Uri[]): Promise<void> {
   for (const uri of uris) await Promise.resolve(vscode.workspace.fs.delete(uri)).catch(() => undefined);
@@ -53,10 +22,7 @@ async function text(uri: vscode.Uri): Promise<string> {
 describe('Genograms in a real VS Code', function () {
   this.timeout(90_000);
 
-  afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  afterEach(closeAll);
 
   it('opens the preview beside the case file, draws each block, and follows the active case file', async () => {
     const { preview } = await api();

@@ -1,29 +1,8 @@
 // The extension, tested inside a real VS Code extension host (Node or web worker): only `vscode`, no Node built-ins.
 import * as vscode from 'vscode';
+import { check, closeAll, open, sleep, waitFor } from './helpers';
 
 const extensionId = 'casemark.casemark';
-
-function check(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function folder(): vscode.Uri {
-  const first = vscode.workspace.workspaceFolders?.[0];
-  check(first, 'no folder is open');
-  return first.uri;
-}
 
 function casemarkDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'casemark');
@@ -33,21 +12,11 @@ function code(d: vscode.Diagnostic): string {
   return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
 }
 
-async function open(name: string): Promise<vscode.TextEditor> {
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder(), ...name.split('/')));
-  return vscode.window.showTextDocument(document);
-}
-
 async function diagnosticsFor(uri: vscode.Uri, rule: string): Promise<vscode.Diagnostic[]> {
   return waitFor(`a ${rule} diagnostic`, () => {
     const found = casemarkDiagnostics(uri).filter((d) => code(d) === rule);
     return found.length > 0 ? found : undefined;
   });
-}
-
-async function closeAll(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 
 describe('CaseMark in a real VS Code', function () {

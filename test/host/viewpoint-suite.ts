@@ -2,41 +2,12 @@
 // insertion into the case file as one undo step, the CodeLens and the table panel. Only `vscode` and the core.
 import * as vscode from 'vscode';
 import { analyse, buildViewpoint, phrasesWith, viewpointDocument, viewpointInsertion } from '../../src/core/index';
-import type { CaseMarkApi } from '../../src/extension/extension';
+import { api, check, closeAll, open as openFile, sleep, waitFor, webviewTabs } from './helpers';
 
 const marker = '<!-- casemark-viewpoint -->';
 
-function check(condition: unknown, message: string): asserts condition {
-  if (!condition) throw new Error(message);
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function fileUri(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  check(folder, 'no folder is open');
-  return vscode.Uri.joinPath(folder.uri, ...name.split('/'));
-}
-
-async function open(name: string): Promise<vscode.TextEditor> {
-  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fileUri(name)), { viewColumn: vscode.ViewColumn.One, preview: false });
-}
-
-async function api(): Promise<CaseMarkApi> {
-  const extension = vscode.extensions.getExtension<CaseMarkApi>('casemark.casemark');
-  check(extension, 'CaseMark is installed');
-  return extension.activate();
-}
+/** Opens a file in the first column, as a tab of its own (not a preview tab the next file would replace). */
+const open = (name: string) => openFile(name, { viewColumn: vscode.ViewColumn.One, preview: false });
 
 /** What the core makes of this text: the viewpoint, its document and its insertion. */
 function expected(text: string, path: string) {
@@ -48,20 +19,7 @@ function expected(text: string, path: string) {
 
 const count = (text: string, part: string) => text.split(part).length - 1;
 
-function panelTabs(): vscode.Tab[] {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('casemark.viewpointPanel'));
-}
-
-/** Untitled and edited documents are reverted, not saved: no dialog asks, and the workspace files stay as they were. */
-async function closeAll(): Promise<void> {
-  for (let i = 0; i < 20; i++) {
-    const dirty = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.isDirty && t.input instanceof vscode.TabInputText);
-    if (!dirty) break;
-    await vscode.window.showTextDocument((dirty.input as vscode.TabInputText).uri, { viewColumn: dirty.group.viewColumn, preview: false });
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-}
+const panelTabs = () => webviewTabs('casemark.viewpointPanel');
 
 describe('The alternative viewpoint in a real VS Code', function () {
   this.timeout(90_000);
