@@ -7,6 +7,7 @@ import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
 import { analyse, buildViewpoint, configFileMessages, drawGenogram, drawingFileName, findRule, phrasesWith, rules, svgText, viewpointDocument, type CaseMessage } from '../core/index';
 import { ConfigFinder, type LoadedConfig } from './config';
+import { availableParallelism, grade } from './grade';
 import { expandPaths, readCaseFile } from './files';
 import { toJson, toSarif } from './sarif';
 import packageJson from '../../package.json' with { type: 'json' };
@@ -15,11 +16,13 @@ const usage = `Usage:
   casemark lint [paths or globs...] [--format stylish|json|sarif] [--max-warnings N] [--config FILE]
   casemark genogram FILE... [--out DIR] [--force] [--notes] [--config FILE]
   casemark viewpoint FILE [--out FILE] [--force] [--config FILE]
+  casemark grade EXERCISE SUBMISSIONS_DIR [--out DIR] [--workers N]
   casemark rules
   casemark --help | --version
 
 lint checks every *.case.md under the current folder when no path is given.
 genogram writes each genogram and ecomap block of a case file as an SVG, beside the file or into --out.
+grade checks every *.case.md under SUBMISSIONS_DIR against an exercise's rubric and writes report.html and report.csv.
 viewpoint prints an alternative viewpoint of a case file for supervision (Markdown), or writes it to --out.`;
 
 export interface Io {
@@ -27,6 +30,10 @@ export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
   color: boolean;
+  /** The terminal, when stderr is one: for progress bars. */
+  tty?: { write: (text: string) => void; columns?: number };
+  /** The bundled CLI's own file, which grading workers run. */
+  workerScript?: URL;
 }
 
 class UsageError extends Error {}
@@ -50,6 +57,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (command === 'lint') return await lint(rest, io);
     if (command === 'genogram') return await genogram(rest, io);
     if (command === 'viewpoint') return await viewpoint(rest, io);
+    if (command === 'grade') return await gradeCommand(rest, io);
     throw new UsageError(`unknown command “${command}”`);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -263,4 +271,18 @@ async function viewpoint(args: string[], io: Io): Promise<number> {
   }
   io.out(`wrote ${values.out}`);
   return 0;
+}
+
+async function gradeCommand(args: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string', default: 'casemark-report' }, workers: { type: 'string' } } });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 2) throw new UsageError('grade takes an exercise file and a folder of submissions');
+  const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1) throw new UsageError('--workers takes a whole number of 1 or more');
+  return grade(positionals[0] as string, positionals[1] as string, values.out, workers, io, io.workerScript);
 }
