@@ -3,6 +3,9 @@ import * as vscode from 'vscode';
 import { newCaseTemplate } from '../core/index';
 import { ProjectConfigs } from './config';
 import { CaseDocuments } from './documents';
+import { ExerciseChecklist } from './exercise';
+import { ExerciseFiles } from './exercise-files';
+import { startExercise } from './exercise-start';
 import { GenogramExport } from './genogram-export';
 import { GenogramPreview } from './genogram-preview';
 import { extendMarkdownIt } from './markdown-preview';
@@ -19,6 +22,9 @@ export interface CaseMarkApi {
   preview: GenogramPreview;
   viewpoints: Viewpoints;
   viewpointPanel: ViewpointPanel;
+  /** The exercise checklist view's data, status bar count and diagnostics. */
+  exercises: ExerciseChecklist;
+  exerciseFiles: ExerciseFiles;
   /** The built-in Markdown preview calls this (contributes.markdown.markdownItPlugins). */
   extendMarkdownIt: typeof extendMarkdownIt;
 }
@@ -30,6 +36,8 @@ export function activate(context: vscode.ExtensionContext): CaseMarkApi {
   const preview = new GenogramPreview(context.extensionUri, documents, exporter);
   const viewpoints = new Viewpoints(documents, configs);
   const viewpointPanel = new ViewpointPanel(context.extensionUri, viewpoints);
+  const exerciseFiles = new ExerciseFiles();
+  const exercises = new ExerciseChecklist(documents, exerciseFiles, context.extensionUri);
   /** The file a genogram command is about: the one it was given, the active Markdown editor's, or the preview's. */
   const diagramFile = (uri?: vscode.Uri): vscode.Uri | undefined => {
     if (uri instanceof vscode.Uri) return uri;
@@ -110,9 +118,16 @@ export function activate(context: vscode.ExtensionContext): CaseMarkApi {
     vscode.commands.registerCommand('casemark.alternativeViewpoint', (uri?: vscode.Uri) => viewpoints.open(uri)),
     vscode.commands.registerCommand('casemark.insertViewpoint', (uri?: vscode.Uri) => viewpoints.insert(uri)),
     vscode.commands.registerCommand('casemark.showViewpointPanel', (uri?: vscode.Uri) => viewpointPanel.open(uri)),
+    exerciseFiles,
+    exercises,
+    // The exercise file as an optional argument (explorer menu), else a pick of the workspace's exercises.
+    vscode.commands.registerCommand('casemark.startExercise', (uri?: vscode.Uri) => startExercise(exerciseFiles, uri)),
+    vscode.commands.registerCommand('casemark.showExerciseChecklist', () => exercises.show()),
+    vscode.commands.registerCommand('casemark.openExercise', () => exercises.openExercise()),
+    vscode.commands.registerCommand('casemark.revealExerciseItem', (uri?: vscode.Uri, range?: vscode.Range) => exercises.reveal(uri, range)),
   );
   updateStatus();
-  return { documents, preview, viewpoints, viewpointPanel, extendMarkdownIt };
+  return { documents, preview, viewpoints, viewpointPanel, exercises, exerciseFiles, extendMarkdownIt };
 }
 
 export function deactivate(): void {}

@@ -12,6 +12,7 @@ function run(): Promise<void> {
   require('./suite');
   require('./genogram-suite');
   require('./viewpoint-suite');
+  require('./exercise-suite');
   return new Promise((resolve, reject) => mocha.run((failures) => (failures ? reject(new Error(`${failures} test(s) failed`)) : resolve())));
 }
 

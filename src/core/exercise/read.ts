@@ -11,6 +11,8 @@ export interface RubricItem {
   description: string;
   /** A machine check from the vocabulary, or none: the item is for a person to mark. */
   check?: { name: string; value: unknown };
+  /** Why the trainer's check cannot be used: then the item is neither judged nor a person's to mark. */
+  invalid?: string;
 }
 
 export interface ExerciseProblem {
@@ -91,11 +93,15 @@ export function readExercise(text: string): Exercise {
     } else {
       const parsed = readCheck(check);
       const kind = parsed && findCheck(parsed.name);
-      if (!parsed || !kind) problem(`Unknown check${parsed ? ` “${parsed.name}”` : ''}. The checks are listed in docs/exercises.md.`, check);
-      else {
+      if (!parsed || !kind) {
+        item.invalid = `Unknown check${parsed ? ` “${parsed.name}”` : ''}. The checks are listed in docs/exercises.md.`;
+        problem(item.invalid, check);
+      } else {
         const reason = parameterProblem(kind, parsed.value);
-        if (reason) problem(reason, check);
-        else item.check = parsed;
+        if (reason) {
+          item.invalid = reason;
+          problem(reason, check);
+        } else item.check = parsed;
       }
     }
     exercise.rubric.push(item);
@@ -126,6 +132,7 @@ export interface RubricResult {
 export function judgeRubric(exercise: Exercise, analysis: Analysis, text: string): RubricResult[] {
   const source = new SourceText(text, { type: 'root', children: [] });
   return exercise.rubric.map((item) => {
+    if (item.invalid) return { item, result: { met: false, detail: `the exercise's check cannot be used: ${item.invalid}` } };
     if (!item.check) return { item };
     const kind = findCheck(item.check.name);
     if (!kind) return { item };

@@ -89,7 +89,10 @@ describe('exercises', () => {
         ['The id “a” is used twice.', 'id: a'],
         ['Rubric item “d” has no `check`. Give one from docs/exercises.md, or write `marked-by: person` for a check a person marks.', 'id: d'],
       ]);
-      assert.deepEqual(exercise.rubric.map((r) => [r.id, r.check?.name]), [['a', undefined], ['b', undefined], ['a', 'self-hypothesis'], ['d', undefined]]);
+      assert.deepEqual(exercise.rubric.map((r) => [r.id, r.check?.name, Boolean(r.invalid)]), [['a', undefined, true], ['b', undefined, true], ['a', 'self-hypothesis', false], ['d', undefined, false]]);
+      const judged = judgeRubric(exercise, analyse(strong, { path: 'a.case.md' }), strong);
+      assert.deepEqual(judged.map((r) => r.result?.met), [false, false, true, undefined], 'a broken check is not met, never left for a person');
+      assert.match(judged[1]?.result?.detail ?? '', /cannot be used: Unknown check “telepathy”/);
     });
 
     it('says when there is no frontmatter or no rubric', () => {
