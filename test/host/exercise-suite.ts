@@ -46,19 +46,7 @@ const rootOf = (exercises: ExerciseChecklist): ChecklistNode | undefined => exer
 
 describe('Exercises in a real VS Code', function () {
   this.timeout(90_000);
-  // The web workbench saves after a delay by default: these tests edit fixtures and must never save them.
-  let autoSave: string | undefined;
-
-  before(async () => {
-    const files = vscode.workspace.getConfiguration('files');
-    autoSave = files.inspect<string>('autoSave')?.globalValue;
-    await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
-  });
-
-  after(async () => {
-    await vscode.workspace.getConfiguration('files').update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
-  });
-
+  // Edited fixtures are never saved: the harness turns the web workbench's autosave off (run-host-tests.mjs).
   afterEach(closeAll);
 
   it('Start Exercise opens a new untitled case file naming the exercise, with its vignette quoted', async () => {

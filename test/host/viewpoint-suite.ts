@@ -23,20 +23,7 @@ const panelTabs = () => webviewTabs('casemark.viewpointPanel');
 
 describe('The alternative viewpoint in a real VS Code', function () {
   this.timeout(90_000);
-  // The web workbench saves after a delay by default (files.autoSave is afterDelay there): these tests check that
-  // CaseMark itself writes nothing, and must leave the workspace's files as they found them.
-  let autoSave: string | undefined;
-
-  before(async () => {
-    const files = vscode.workspace.getConfiguration('files');
-    autoSave = files.inspect<string>('autoSave')?.globalValue;
-    await files.update('autoSave', 'off', vscode.ConfigurationTarget.Global);
-  });
-
-  after(async () => {
-    await vscode.workspace.getConfiguration('files').update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
-  });
-
+  // Edited fixtures are never saved: the harness turns the web workbench's autosave off (run-host-tests.mjs).
   afterEach(closeAll);
 
   it('opens the viewpoint of the case file as it is now beside it, as a new untitled Markdown document', async () => {
