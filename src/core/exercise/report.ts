@@ -71,6 +71,7 @@ thead th { background: #f0f0f0; }
 .to-mark { background: #fff8e1; }
 .error { background: #fdecea; font-weight: 600; }
 .person { font-style: italic; }
+td.met, td.not-met, td.to-mark { white-space: nowrap; }
 section.learner { margin-top: 1.5rem; }
 @media (prefers-color-scheme: dark) { body { background: #1e1e1e; color: #e6e6e6; } thead th { background: #333; } .met { background: #1f3b2a; } .not-met, .error { background: #4a2323; } .to-mark { background: #4a3f1f; } }
 `;
@@ -114,7 +115,7 @@ export function cohortHtml(exercise: Exercise, rows: SubmissionRow[]): string {
 <body>
 <main>
 <h1>${e(exercise.title)}: cohort report</h1>
-<p>${rows.length} submissions, identified by file name. ${machine} checks are judged by CaseMark; ${personItems.length === 0 ? 'none is left for a person' : `${personItems.length} ${personItems.length === 1 ? 'is' : 'are'} for a person to mark: ${personItems.map((r) => e(r.description)).join('; ')}`}.</p>
+<p>${rows.length} submissions, identified by file name. ${machine} checks are judged by CaseMark; ${personItems.length === 0 ? 'none is left for a person' : `${personItems.length} ${personItems.length === 1 ? 'is' : 'are'} for a person to mark: ${personItems.map((r) => e(r.description.replace(/[.\s]+$/, ''))).join('; ')}`}.</p>
 <h2>Most common gaps</h2>
 ${gaps.length === 0 ? '<p>Every submission met every check CaseMark judges.</p>' : `<ol>${gaps.map((g) => `<li>${e(g.description)} (<code>${e(g.id)}</code>): not met in ${g.count} of ${rows.filter((r) => !r.error).length}</li>`).join('')}</ol>`}
 <h2>Results</h2>
