@@ -3,7 +3,7 @@
 import type { Analysis } from '../analyse';
 import type { Position, SectionKind } from '../model';
 import { findRule } from '../rules/index';
-import { hypothesesAnchor, subjectsOf } from '../rules/shared';
+import { hypothesesAnchor, plural, subjectsOf } from '../rules/shared';
 import type { SourceText } from '../source';
 import { findPhrases } from '../words';
 
@@ -31,10 +31,6 @@ export interface CheckKind {
 }
 
 const sectionKinds: SectionKind[] = ['dilemma', 'hypotheses', 'genogram', 'ecomap', 'viewpoint', 'reflections', 'plan'];
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 function anchor({ analysis, source }: CheckContext): Position {
   return hypothesesAnchor(analysis.model, source);
@@ -139,7 +135,7 @@ export const checkKinds: CheckKind[] = [
       const first = messages[0];
       return {
         met: messages.length === 0,
-        detail: messages.length === 0 ? 'none' : plural(messages.length, 'message'),
+        detail: messages.length === 0 ? 'none' : plural(messages.length, 'message', 'messages'),
         at: first?.place && 'start' in first.place ? (first.place as Position) : anchor(context),
       };
     },
@@ -155,7 +151,7 @@ export const checkKinds: CheckKind[] = [
       // A limit is on something that should be there: no section is not "within the limit".
       if (sections.length === 0) return { met: false, detail: `no ${kind} section`, at: anchor(context) };
       const count = sections.reduce((sum, s) => sum + words(context.text.slice(s.heading.end.offset ?? 0, s.position.end.offset ?? 0)), 0);
-      return { met: count <= limit, detail: `${plural(count, 'word')} of at most ${limit}`, at: sections[0]?.heading ?? anchor(context) };
+      return { met: count <= limit, detail: `${plural(count, 'word', 'words')} of at most ${limit}`, at: sections[0]?.heading ?? anchor(context) };
     },
   },
   {

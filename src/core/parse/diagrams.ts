@@ -32,7 +32,8 @@ function contentLineStarts(source: SourceText, value: string, fenceLine: number)
   });
 }
 
-function caseYear(frontmatter: Frontmatter): number {
+/** The year the case is written in: the frontmatter `date`'s, else this year; ages from birth years use it. */
+export function caseYear(frontmatter: Frontmatter): number {
   const match = /^(\d{4})/.exec(String(frontmatter.date ?? ''));
   // Without a dated record, ages from birth years are as of today.
   return match ? Number(match[1]) : new Date().getFullYear();

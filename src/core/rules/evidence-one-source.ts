@@ -1,9 +1,5 @@
 import type { Rule } from '../rule';
-import { hypothesesAnchor } from './shared';
-
-function sourceKey(source: string): string {
-  return source.toLowerCase().replace(/^the\s+/, '').replace(/\s+/g, ' ').trim();
-}
+import { hypothesesAnchor, sourceKey } from './shared';
 
 export const evidenceOneSource: Rule = {
   id: 'evidence-one-source',

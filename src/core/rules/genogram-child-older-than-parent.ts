@@ -1,5 +1,6 @@
 import { ageOf } from '../genogram/kinship';
 import type { GenogramPerson } from '../genogram/types';
+import { caseYear } from '../parse/diagrams';
 import type { Rule } from '../rule';
 import { genogramLabel, spanPosition } from './shared';
 
@@ -18,7 +19,7 @@ export const genogramChildOlderThanParent: Rule = {
   defaultSeverity: 'warning',
   options: {},
   check({ model, source, report }) {
-    const year = Number(/^(\d{4})/.exec(String(model.frontmatter.date ?? ''))?.[1] ?? new Date().getFullYear());
+    const year = caseYear(model.frontmatter);
     for (const diagram of model.diagrams) {
       const byKey = new Map(diagram.genogram.people.map((p) => [p.key, p] as const));
       for (const link of diagram.genogram.children) {

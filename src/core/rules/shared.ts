@@ -15,6 +15,11 @@ export function hypothesesAnchor(model: CaseModel, source: SourceText): Position
   return source.position(offset, offset);
 }
 
+/** A source as one key: "The school" and "school" are one source. */
+export function sourceKey(source: string): string {
+  return source.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim().replace(/^the /, '');
+}
+
 export function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }

@@ -1,6 +1,7 @@
 import { kinship } from '../genogram/kinship';
 import type { GenogramPerson } from '../genogram/types';
 import type { CaseModel } from '../model';
+import { caseYear } from '../parse/diagrams';
 import type { Rule } from '../rule';
 import { findPhrases } from '../words';
 import { formatAge, nameParts, spanPosition, subjectsOf } from './shared';
@@ -23,7 +24,7 @@ export function unseenAdults(model: CaseModel, text: string): UnseenAdult[] {
   if (model.hypotheses.length === 0) return [];
   // Most files have no household at all: then nothing below (which reads every person against every hypothesis) runs.
   if (!model.diagrams.some((d) => d.genogram.households.length > 0 || d.genogram.centre)) return [];
-  const year = Number(/^(\d{4})/.exec(String(model.frontmatter.date ?? ''))?.[1] ?? new Date().getFullYear());
+  const year = caseYear(model.frontmatter);
   const hypothesisText = model.hypotheses.map((h) => text.slice(h.position.start.offset ?? 0, h.position.end.offset ?? 0)).join('\n');
   let subjects: Set<string> | undefined;
   const subjectsNow = (): Set<string> => (subjects ??= new Set(model.hypotheses.flatMap((h) => [...subjectsOf(h, model.people)])));

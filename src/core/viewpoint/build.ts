@@ -5,7 +5,7 @@ import type { CaseModel, Evidence, Hypothesis, Person, Position } from '../model
 import { findRule } from '../rules/index';
 import type { SourceText } from '../source';
 import { favouredHypothesis } from '../rules/evidence-one-sided';
-import { nameParts, subjectsOf, supporting } from '../rules/shared';
+import { nameParts, sourceKey, subjectsOf, supporting } from '../rules/shared';
 import { unseenAdults } from '../rules/unseen-adult';
 import { findPhrases } from '../words';
 import { gracesAspects } from './graces';
@@ -67,10 +67,6 @@ function trimStop(text: string): string {
 
 function normalise(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-}
-
-function sourceKey(source: string): string {
-  return normalise(source).replace(/^the /, '');
 }
 
 function countPieces(count: number): string {
