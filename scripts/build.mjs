@@ -1,4 +1,4 @@
-// Bundles with esbuild: the CLI, the extension's Node and web-worker entries, the genogram preview's and the
+// Bundles with esbuild: the CLI, the extension's Node and web-worker entries (and the Node one's grading worker), the genogram preview's and the
 // alternative viewpoint's webviews; writes the drawing's style sheet for the webview and the Markdown preview; then
 // syncs the settings schema.
 import { build } from 'esbuild';
@@ -20,10 +20,12 @@ await Promise.all([
     banner: { js: "import { createRequire as __casemarkRequire } from 'node:module'; const require = __casemarkRequire(import.meta.url);" },
   }),
   // Desktop VS Code and VS Code Server: the Node extension host.
-  build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.cjs', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['src/extension/node.ts'], outfile: 'dist/extension.cjs', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] }),
+  // Its cohort-grading worker thread: the core's rubric checks only.
+  build({ ...common, entryPoints: ['src/extension/grade-worker.ts'], outfile: 'dist/grade-worker.cjs', platform: 'node', format: 'cjs', target: 'node20', minify: true }),
   // VS Code for the Web: the web worker extension host, no Node built-ins.
   // The `worker` condition first: some packages' `browser` builds reach for `document`, which a worker lacks.
-  build({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.cjs', platform: 'browser', conditions: ['worker'], format: 'cjs', target: 'es2022', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['src/extension/web.ts'], outfile: 'dist/web/extension.cjs', platform: 'browser', conditions: ['worker'], format: 'cjs', target: 'es2022', external: ['vscode'] }),
   // The genogram preview's page script: the core's reader and drawer and the vscode-elements it uses, one file.
   build({ ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022', minify: true }),
   // The alternative viewpoint's panel: builds the page from the Viewpoint data it is sent; vscode-elements' button.

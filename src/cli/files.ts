@@ -2,8 +2,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { decodeCaseFile, overSizeReason, type ReadResult } from '../core/exercise/cohort';
 
-export const maxFileBytes = 5 * 1024 * 1024;
 const ignore = ['**/node_modules/**', '**/.git/**'];
 
 export interface Target {
@@ -44,16 +44,16 @@ export async function expandPaths(args: string[], cwd: string): Promise<Target[]
   return targets;
 }
 
-export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
+export type { ReadResult };
 
 export async function readCaseFile(file: string): Promise<ReadResult> {
   try {
     const info = await stat(file);
     if (info.isDirectory()) return { ok: false, reason: 'is a folder, not a file' };
-    if (info.size > maxFileBytes) return { ok: false, reason: `is ${(info.size / 1024 / 1024).toFixed(1)} MB, over the 5 MB limit for a case file` };
-    const bytes = await readFile(file);
-    if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: 'looks like a binary file, not Markdown text' };
-    return { ok: true, text: new TextDecoder('utf-8').decode(bytes) };
+    // Checked before reading, so a huge file is never read in.
+    const overSize = overSizeReason(info.size);
+    if (overSize) return { ok: false, reason: overSize };
+    return decodeCaseFile(await readFile(file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;

@@ -9,31 +9,51 @@ export interface Match {
   text: string;
 }
 
-const cache = new Map<string, RegExp>();
+/** A word list made ready to search: its expression, and each spelling back to the entry as configured. */
+interface Compiled {
+  regexp: RegExp | undefined;
+  normalised: Map<string, string>;
+}
+
+// Word lists are searched many times an analysis: keyed by the list itself first (no joining), then by content.
+const byList = new WeakMap<readonly string[], Compiled>();
+const byListCaseSensitive = new WeakMap<readonly string[], Compiled>();
+const byContent = new Map<string, Compiled>();
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** One regular expression for a whole word list, longest phrases first so "will never change" beats "never". */
-export function phraseRegExp(phrases: readonly string[], caseSensitive = false): RegExp | undefined {
+function compile(phrases: readonly string[], caseSensitive: boolean): Compiled {
+  const lists = caseSensitive ? byListCaseSensitive : byList;
+  const known = lists.get(phrases);
+  if (known) return known;
   const key = `${caseSensitive ? 'c' : 'i'}\u0000${phrases.join('\u0000')}`;
-  let regexp = cache.get(key);
-  if (!regexp) {
+  let compiled = byContent.get(key);
+  if (!compiled) {
     const parts = [...new Set(phrases.map((p) => (caseSensitive ? p.trim() : p.trim().toLowerCase())).filter(Boolean))]
       .sort((a, b) => b.length - a.length)
       .map((p) => p.split(/\s+/).map(escape).join('[\\s-]+'));
-    if (parts.length === 0) return undefined;
-    regexp = new RegExp(`(?<![\\p{L}\\p{N}_'’-])(?:${parts.join('|')})(?![\\p{L}\\p{N}_-])`, caseSensitive ? 'gu' : 'giu');
-    cache.set(key, regexp);
+    compiled = {
+      regexp: parts.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}_'’-])(?:${parts.join('|')})(?![\\p{L}\\p{N}_-])`, caseSensitive ? 'gu' : 'giu'),
+      normalised: new Map(phrases.map((p) => [p.trim().toLowerCase().split(/\s+/).join(' '), p])),
+    };
+    // Lists built from a file's names change as the writer types; keep the cache from growing for ever.
+    if (byContent.size >= 1000) byContent.clear();
+    byContent.set(key, compiled);
   }
-  return regexp;
+  lists.set(phrases, compiled);
+  return compiled;
+}
+
+/** One regular expression for a whole word list, longest phrases first so "will never change" beats "never". */
+export function phraseRegExp(phrases: readonly string[], caseSensitive = false): RegExp | undefined {
+  return compile(phrases, caseSensitive).regexp;
 }
 
 export function findPhrases(text: string, phrases: readonly string[], from = 0, to = text.length, caseSensitive = false): Match[] {
-  const regexp = phraseRegExp(phrases, caseSensitive);
+  const { regexp, normalised } = compile(phrases, caseSensitive);
   if (!regexp) return [];
-  const normalised = new Map(phrases.map((p) => [p.trim().toLowerCase().split(/\s+/).join(' '), p]));
   const found: Match[] = [];
   // Search no further than `to` (and the two code units the lookahead reads after it): otherwise a search
   // of one hypothesis with no match scans the rest of the document, and a long file takes quadratic time.

@@ -14,7 +14,8 @@ export function exerciseReference(uri: vscode.Uri): string {
   return (folder && relativePath(folder.uri.path, uri.path)) ?? uri.toString();
 }
 
-async function pickExercise(files: ExerciseFiles): Promise<vscode.Uri | undefined> {
+/** A pick of the workspace's exercises, or one browsed for; `action` names the command ("Start Exercise"). */
+export async function pickExercise(files: ExerciseFiles, action = 'Start Exercise'): Promise<vscode.Uri | undefined> {
   const found = await vscode.workspace.findFiles('**/*.exercise.md', '**/node_modules/**', 500);
   const items: ExercisePick[] = await Promise.all(
     found.map(async (uri) => {
@@ -27,14 +28,14 @@ async function pickExercise(files: ExerciseFiles): Promise<vscode.Uri | undefine
   const browse: ExercisePick = { label: '$(folder-opened) Browse…', description: 'an exercise file anywhere' };
   const picked = await vscode.window.showQuickPick<ExercisePick>(
     [...items, ...(items.length > 0 ? [{ label: '', kind: vscode.QuickPickItemKind.Separator }] : []), browse],
-    { title: 'CaseMark: Start Exercise', placeHolder: items.length > 0 ? 'Which exercise?' : 'No *.exercise.md files in this workspace: browse for one', matchOnDescription: true },
+    { title: `CaseMark: ${action}`, placeHolder: items.length > 0 ? 'Which exercise?' : 'No *.exercise.md files in this workspace: browse for one', matchOnDescription: true },
   );
   if (!picked) return undefined;
   if (picked.uri) return picked.uri;
   const chosen = await vscode.window.showOpenDialog({
     canSelectMany: false,
     canSelectFolders: false,
-    openLabel: 'Start Exercise',
+    openLabel: action,
     title: 'CaseMark: choose an exercise file (*.exercise.md)',
     filters: { 'Exercise files': ['md'] },
     defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,

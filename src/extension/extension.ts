@@ -1,10 +1,12 @@
-// CaseMark in VS Code: one entry for both hosts (desktop/Node and web worker); everything else is in core.
+// CaseMark in VS Code, for both hosts (desktop/Node and web worker): node.ts and web.ts are the entries and differ
+// only in what the host can do (worker threads for grading); everything else is in core.
 import * as vscode from 'vscode';
 import { newCaseTemplate } from '../core/index';
 import { ProjectConfigs } from './config';
 import { CaseDocuments } from './documents';
 import { ExerciseChecklist } from './exercise';
 import { ExerciseFiles } from './exercise-files';
+import { gradeCohortCommand, type GradingHost } from './exercise-grade';
 import { startExercise } from './exercise-start';
 import { GenogramExport } from './genogram-export';
 import { GenogramPreview } from './genogram-preview';
@@ -29,7 +31,7 @@ export interface CaseMarkApi {
   extendMarkdownIt: typeof extendMarkdownIt;
 }
 
-export function activate(context: vscode.ExtensionContext): CaseMarkApi {
+export function activateCaseMark(context: vscode.ExtensionContext, grading: GradingHost): CaseMarkApi {
   const configs = new ProjectConfigs();
   const documents = new CaseDocuments(configs, context.extensionUri);
   const exporter = new GenogramExport(documents);
@@ -125,9 +127,10 @@ export function activate(context: vscode.ExtensionContext): CaseMarkApi {
     vscode.commands.registerCommand('casemark.showExerciseChecklist', () => exercises.show()),
     vscode.commands.registerCommand('casemark.openExercise', () => exercises.openExercise()),
     vscode.commands.registerCommand('casemark.revealExerciseItem', (uri?: vscode.Uri, range?: vscode.Range) => exercises.reveal(uri, range)),
+    // The exercise (explorer menu, tests) and the submissions folder (tests) are optional; else asked for.
+    vscode.commands.registerCommand('casemark.gradeCohort', (exercise?: vscode.Uri, folder?: vscode.Uri) => gradeCohortCommand(exerciseFiles, grading, exercise, folder)),
   );
   updateStatus();
   return { documents, preview, viewpoints, viewpointPanel, exercises, exerciseFiles, extendMarkdownIt };
 }
 
-export function deactivate(): void {}

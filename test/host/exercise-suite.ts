@@ -1,8 +1,9 @@
 // Exercises for the learner in a real VS Code (Node or web worker extension host): Start Exercise's untitled case
 // file, the checklist view's items as the analysis changes, the status bar count, the exercise-check diagnostics,
-// and an exercise file that is missing, faulty or changed on disk. Only `vscode`; fixtures in workspace/exercises/.
+// an exercise file that is missing, faulty or changed on disk, and the trainer's Check Submissions. Only `vscode`; fixtures in workspace/exercises/.
 import * as vscode from 'vscode';
 import type { ChecklistNode, ExerciseChecklist } from '../../src/extension/exercise';
+import type { GradeResult } from '../../src/extension/exercise-grade';
 import { api, check, closeAll, fileUri, open as openFile, sleep, waitFor } from './helpers';
 
 const open = (name: string) => openFile(name, { viewColumn: vscode.ViewColumn.One, preview: false });
@@ -190,6 +191,37 @@ describe('Exercises in a real VS Code', function () {
       check(exercises.getChildren().length === 0, 'an empty checklist');
     } finally {
       await Promise.resolve(vscode.workspace.fs.delete(temporary)).catch(() => undefined);
+    }
+  });
+
+  it('Check Submissions grades a folder of case files with progress, into report.html and report.csv beside them', async () => {
+    await api();
+    const folder = fileUri('exercises/cohort');
+    const broken = vscode.Uri.joinPath(folder, 'broken.case.md');
+    const reports = vscode.Uri.joinPath(folder, 'casemark-report');
+    try {
+      await vscode.workspace.fs.writeFile(broken, new Uint8Array([35, 32, 0, 1, 2]));
+      const result = await vscode.commands.executeCommand<GradeResult | undefined>('casemark.gradeCohort', fileUri('exercises/practice.exercise.md'), folder);
+      check(result, 'a result');
+      const cells = Object.fromEntries(result.rows.map((r) => [r.file, r.error ?? r.cells.join(' ')]));
+      const want = {
+        'amy.case.md': 'met met met met to mark',
+        'broken.case.md': 'looks like a binary file, not Markdown text',
+        'late/ben.case.md': 'not met not met not met met to mark',
+      };
+      check(JSON.stringify(cells) === JSON.stringify(want), `rows: ${JSON.stringify(cells)}`);
+      check(!result.cancelled, 'not cancelled');
+      // The desktop host checks on worker threads; the web worker host has none and checks in place.
+      const web = !(globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node;
+      check(web ? result.workers === 0 : result.workers >= 2, `workers: ${result.workers} (${web ? 'web' : 'desktop'})`);
+      const csv = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(reports, 'report.csv')));
+      check(csv.split(/\r?\n/)[0] === '"file","hypotheses","self","tests","labels","reflection","machine checks met","machine checks","error"', `CSV head: ${csv.split(/\r?\n/)[0]}`);
+      check(csv.includes('"late/ben.case.md","not met"'), 'a row by path');
+      const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(reports, 'report.html')));
+      check(html.includes('late/ben.case.md') && html.includes('to mark') && !/<script|https?:\/\//i.test(html), 'a self-contained page with every row');
+    } finally {
+      await Promise.resolve(vscode.workspace.fs.delete(broken)).catch(() => undefined);
+      await Promise.resolve(vscode.workspace.fs.delete(reports, { recursive: true })).catch(() => undefined);
     }
   });
 });

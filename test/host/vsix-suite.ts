@@ -1,4 +1,5 @@
-// The packaged extension, installed from casemark.vsix into the server as a user would, checks a case file.
+// The packaged extension, installed from casemark.vsix into the server as a user would, checks a case file and a
+// cohort (its grading worker is a file of its own in the package).
 import * as vscode from 'vscode';
 
 function check(condition: unknown, message: string): asserts condition {
@@ -50,5 +51,23 @@ describe('CaseMark installed from its .vsix', function () {
     }
     const commands = await vscode.commands.getCommands(true);
     for (const command of ['casemark.alternativeViewpoint', 'casemark.insertViewpoint', 'casemark.showViewpointPanel']) check(commands.includes(command), `${command} is registered`);
+  });
+
+  it('checks a cohort on worker threads started from the package’s own grading worker', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    check(folder, 'a folder is open');
+    const cohort = vscode.Uri.joinPath(folder, 'exercises', 'cohort');
+    const result = await vscode.commands.executeCommand<{ rows: Array<{ file: string; error?: string }>; workers: number } | undefined>(
+      'casemark.gradeCohort',
+      vscode.Uri.joinPath(folder, 'exercises', 'practice.exercise.md'),
+      cohort,
+    );
+    try {
+      check(result, 'a result');
+      check(result.workers >= 2, `workers: ${result.workers}`);
+      check(result.rows.length === 2 && result.rows.every((r) => !r.error), `rows: ${JSON.stringify(result.rows.map((r) => [r.file, r.error]))}`);
+    } finally {
+      await Promise.resolve(vscode.workspace.fs.delete(vscode.Uri.joinPath(cohort, 'casemark-report'), { recursive: true })).catch(() => undefined);
+    }
   });
 });

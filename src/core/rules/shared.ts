@@ -75,6 +75,9 @@ export function subjectsOf(hypothesis: Hypothesis, people: Person[]): Set<string
   }
   const resolve = (word: string): string => {
     const lower = word.toLowerCase().trim();
+    // "About: me", "About: the professional system".
+    const bare = lower.replace(/^the\s+/, '');
+    if (findPhrases(bare, selfWords).some((m) => m.start === 0 && m.end === bare.length)) return 'worker';
     const person = people.find((p) => p.name.toLowerCase() === lower || p.name.toLowerCase().split(/\s+/)[0] === lower);
     if (person) return personKey(person);
     const role = roleWords[lower.replace(/^(the|her|his|their)\s+/, '')];

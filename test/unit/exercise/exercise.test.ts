@@ -60,6 +60,12 @@ describe('exercises', () => {
       assert.equal(judge('{headings: [dilemma, genogram, viewpoint]}', weak).detail, 'missing: dilemma, genogram, viewpoint');
       assert.match(judge('{no-messages: labels-not-behaviour}', weak).detail, /^3 messages$/);
     });
+
+    it('self-hypothesis: an About: line naming the writer or the services counts, whatever the statement says', () => {
+      const about = (who: string) => `---\ncasemark: 1\n---\n\n## Hypotheses\n\n- H1: Visits happen at the wrong time of day.\n  - About: ${who}\n`;
+      for (const who of ['me', 'the professional system', 'Worker, Dad']) assert.equal(judge('self-hypothesis', about(who)).met, true, who);
+      for (const who of ['Dad', 'the school', 'mentor']) assert.equal(judge('self-hypothesis', about(who)).met, false, who);
+    });
   });
 
   describe('exercise files', () => {
