@@ -37,6 +37,7 @@ await Promise.all([
 mkdirSync('dist/webview', { recursive: true });
 copyFileSync('webview/preview.css', 'dist/webview/preview.css');
 copyFileSync('webview/viewpoint.css', 'dist/webview/viewpoint.css');
+copyFileSync('webview/mapping.css', 'dist/webview/mapping.css');
 const genogramCss = existsSync('src/core/genogram/style.ts') ? (await tsImport('../src/core/genogram/style.ts', import.meta.url)).genogramCss : undefined;
 if (typeof genogramCss !== 'string') console.warn('build: src/core/genogram/style.ts has no genogramCss yet; drawings are unstyled');
 writeFileSync('dist/webview/genogram.css', genogramCss ?? '');

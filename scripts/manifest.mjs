@@ -45,6 +45,13 @@ export function configurationFor(rules) {
       'casemark.certaintyWords': { type: 'array', items: { type: 'string' }, default: [], description: 'Certainty words and phrases to ask about (rule hypothesis-certainty); empty keeps the built-in list.' },
       'casemark.labelWords': { type: 'array', items: { type: 'string' }, default: [], description: 'Labels to ask about (rule labels-not-behaviour); empty keeps the built-in list.' },
       'casemark.sections': { ...lists(['dilemma', 'hypotheses', 'genogram', 'ecomap', 'viewpoint', 'reflections', 'plan']), default: {}, description: 'More heading names for each section; they add to the built-in names.' },
+      'casemark.share.dates': {
+        type: 'string',
+        enum: ['month', 'shift', 'keep'],
+        enumDescriptions: ['Exact dates become month and year.', 'Every exact date moves by the same random number of days, so intervals stay true.', 'Dates stay as written.'],
+        default: 'month',
+        description: 'What CaseMark: Create Shareable Copy does with exact dates other than dates of birth (those always become ages).',
+      },
       'casemark.keywords': { ...lists(['for', 'against', 'test', 'status', 'about']), default: {}, description: 'More keywords for hypothesis items (e.g. "Evidence for"); they add to the built-in ones.' },
     },
   };

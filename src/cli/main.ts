@@ -5,7 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
-import { analyse, buildViewpoint, configFileMessages, drawGenogram, drawingFileName, findRule, phrasesWith, rules, svgText, viewpointDocument, type CaseMessage } from '../core/index';
+import { analyse, buildViewpoint, mappingDocument, shareableCopy, type PartialConfig, configFileMessages, drawGenogram, drawingFileName, findRule, phrasesWith, rules, svgText, viewpointDocument, type CaseMessage } from '../core/index';
 import { ConfigFinder, type LoadedConfig } from './config';
 import { availableParallelism, grade } from './grade';
 import { expandPaths, readCaseFile } from './files';
@@ -17,13 +17,19 @@ const usage = `Usage:
   casemark genogram FILE... [--out DIR] [--force] [--notes] [--config FILE]
   casemark viewpoint FILE [--out FILE] [--force] [--config FILE]
   casemark grade EXERCISE SUBMISSIONS_DIR [--out DIR] [--workers N]
+  casemark share FILE [--out FILE] [--dates month|shift|keep] [--shift-days N] [--mapping FILE] [--force] [--config FILE]
+  casemark check-identifiers [paths or globs...] [--format stylish|json|sarif] [--config FILE]
   casemark rules
   casemark --help | --version
 
 lint checks every *.case.md under the current folder when no path is given.
 genogram writes each genogram and ecomap block of a case file as an SVG, beside the file or into --out.
 grade checks every *.case.md under SUBMISSIONS_DIR against an exercise's rubric and writes report.html and report.csv.
-viewpoint prints an alternative viewpoint of a case file for supervision (Markdown), or writes it to --out.`;
+viewpoint prints an alternative viewpoint of a case file for supervision (Markdown), or writes it to --out.
+share prints a pseudonymised copy of a case file, or writes it to --out; --mapping also writes the key that re-identifies
+  the family. It lists what may still identify them and exits 1 if anything does.
+check-identifiers lists what may identify a family in each case file (the identifying-detail rule, whatever the
+  settings), and exits 1 if anything does.`;
 
 export interface Io {
   cwd: string;
@@ -58,6 +64,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (command === 'genogram') return await genogram(rest, io);
     if (command === 'viewpoint') return await viewpoint(rest, io);
     if (command === 'grade') return await gradeCommand(rest, io);
+    if (command === 'share') return await share(rest, io);
+    if (command === 'check-identifiers') return await lint(rest, io, { 'identifying-detail': { severity: 'warning' } }, ['identifying-detail']);
     throw new UsageError(`unknown command “${command}”`);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -98,7 +106,8 @@ function parseLintArgs(args: string[]) {
   }
 }
 
-async function lint(args: string[], io: Io): Promise<number> {
+/** `only`: report just these rules (check-identifiers); `forced`: settings that win over the project's. */
+async function lint(args: string[], io: Io, forced?: PartialConfig['rules'], only?: string[]): Promise<number> {
   const options = parseLintArgs(args);
   const finder = new ConfigFinder(options.config && path.resolve(io.cwd, options.config));
   const targets = await expandPaths(options.paths, io.cwd);
@@ -129,7 +138,8 @@ async function lint(args: string[], io: Io): Promise<number> {
     if (config && config.problems.length > 0 && !configFiles.has(config.path)) {
       configFiles.set(config.path, configFileMessages(path.relative(io.cwd, config.path), config.text, config.problems));
     }
-    const { file } = analyse(read.text, { path: target.path, config: config?.config });
+    const { file } = analyse(read.text, { path: target.path, config: [config?.config, forced && { rules: forced }] });
+    if (only) file.messages = file.messages.filter((m) => only.includes(m.ruleId ?? ''));
     files.push(file);
   }
   const reported = [...configFiles.values(), ...files];
@@ -143,7 +153,7 @@ async function lint(args: string[], io: Io): Promise<number> {
   const errors = messages.filter((m) => m.severity === 'error').length;
   const warnings = messages.filter((m) => m.severity === 'warning').length;
   if (failures.length > 0) return 2;
-  if (errors > 0) return 1;
+  if (errors > 0 || (only && messages.length > 0)) return 1;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
     io.err(`casemark: ${warnings} warnings, more than --max-warnings ${options.maxWarnings}`);
     return 1;
@@ -285,4 +295,68 @@ async function gradeCommand(args: string[], io: Io): Promise<number> {
   const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1) throw new UsageError('--workers takes a whole number of 1 or more');
   return grade(positionals[0] as string, positionals[1] as string, values.out, workers, io, io.workerScript);
+}
+
+/** `casemark share FILE`: a pseudonymised copy, never over the original; the mapping only when asked for. */
+async function share(args: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { out: { type: 'string' }, dates: { type: 'string', default: 'month' }, 'shift-days': { type: 'string' }, mapping: { type: 'string' }, force: { type: 'boolean' }, config: { type: 'string' } },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1) throw new UsageError('share takes one case file');
+  if (!['month', 'shift', 'keep'].includes(values.dates)) throw new UsageError('--dates takes month, shift or keep');
+  const shiftDays = values['shift-days'] === undefined ? undefined : Number(values['shift-days']);
+  if (shiftDays !== undefined && (!Number.isInteger(shiftDays) || shiftDays === 0)) throw new UsageError('--shift-days takes a whole number of days other than 0');
+  const name = positionals[0] as string;
+  const absolute = path.resolve(io.cwd, name);
+  const read = await readCaseFile(absolute);
+  if (!read.ok) {
+    io.err(`casemark: cannot read ${name}: ${read.reason}`);
+    return 2;
+  }
+  let config: LoadedConfig | undefined;
+  try {
+    config = await new ConfigFinder(values.config && path.resolve(io.cwd, values.config)).forFile(absolute);
+  } catch (error) {
+    io.err(`casemark: ${(error as Error).message}`);
+    return 2;
+  }
+  const result = shareableCopy(read.text, { dates: values.dates as 'month' | 'shift' | 'keep', shiftDays, config: config?.config });
+  // Neither output may replace the case file, nor each other, nor an existing file without --force.
+  const targets = [values.out, values.mapping].filter((t): t is string => Boolean(t));
+  for (const target of targets) {
+    const resolved = path.resolve(io.cwd, target);
+    const problem = resolved === absolute ? 'it is the case file itself' : targets.filter((t) => path.resolve(io.cwd, t) === resolved).length > 1 ? 'the copy and the mapping cannot be one file' : !values.force && existsSync(resolved) ? 'it exists; add --force to replace it' : undefined;
+    if (problem) {
+      io.err(`casemark: not writing ${target}: ${problem}`);
+      return 2;
+    }
+  }
+  try {
+    if (values.out) await writeFile(path.resolve(io.cwd, values.out), result.text);
+    else io.out(result.text);
+    if (values.mapping) {
+      await writeFile(path.resolve(io.cwd, values.mapping), mappingDocument(result, path.basename(name)));
+      io.err(`casemark: wrote the mapping to ${values.mapping}. It re-identifies the family: keep it apart from the copy, and delete it when it is no longer needed.`);
+    }
+  } catch (error) {
+    io.err(`casemark: cannot write: ${(error as Error).message}`);
+    return 2;
+  }
+  if (values.out) io.err(`casemark: wrote a shareable copy of ${name} to ${values.out} (${result.mapping.length} names replaced; ${result.dates.toLowerCase()})`);
+  if (result.remaining.length > 0) {
+    const file = new VFile({ path: values.out ?? 'shareable copy' });
+    file.messages.push(...result.remaining);
+    io.err(reporter([file], { color: io.color }));
+    io.err(`casemark: ${result.remaining.length} ${result.remaining.length === 1 ? 'detail' : 'details'} may still identify the family; generalise ${result.remaining.length === 1 ? 'it' : 'them'} before sharing.`);
+    return 1;
+  }
+  return 0;
 }

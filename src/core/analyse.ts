@@ -102,12 +102,12 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
   }
 }
 
-export function severityOf(rule: Rule, config: CaseMarkConfig): Severity {
-  return config.rules[rule.id]?.severity ?? rule.defaultSeverity;
+export function severityOf(rule: Rule, config: CaseMarkConfig, model?: CaseModel): Severity {
+  return config.rules[rule.id]?.severity ?? (model && rule.defaultFor?.(model)) ?? rule.defaultSeverity;
 }
 
 function runRule(rule: Rule, model: CaseModel, source: SourceText, config: CaseMarkConfig, problems: DialectProblem[], file: VFile): void {
-  const severity = severityOf(rule, config);
+  const severity = severityOf(rule, config, model);
   if (severity === 'off') return;
   const setting = config.rules[rule.id] ?? {};
   const options: Record<string, unknown> = {};

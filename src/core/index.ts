@@ -12,3 +12,4 @@ export { IncrementalParser, type Reparse, type ReparseKind } from './parse/incre
 export { newCaseTemplate } from './template';
 export { drawGenogram, drawingFileName, parseDiagrams, svgText } from './genogram/index';
 export { buildViewpoint, phrasesWith, viewpointDocument, viewpointInsertion, type Viewpoint } from './viewpoint/index';
+export * from './anonymise/index';

@@ -73,6 +73,8 @@ export interface Frontmatter {
   author?: string;
   date?: string;
   exercise?: string;
+  /** `shareable: true`: a copy made to share (CaseMark: Create Shareable Copy); identifying-detail is on. */
+  shareable?: boolean;
 }
 
 /** A ```genogram or ```ecomap fenced block: drawn and validated by src/core/genogram. */

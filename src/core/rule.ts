@@ -4,7 +4,7 @@ import type { CaseModel, Position } from './model';
 import type { Severity } from './config/types';
 import type { SourceText } from './source';
 
-export type RuleCategory = 'structure' | 'hypothesis' | 'bias' | 'language' | 'recording' | 'dialect' | 'genogram';
+export type RuleCategory = 'structure' | 'hypothesis' | 'bias' | 'language' | 'recording' | 'dialect' | 'genogram' | 'privacy';
 
 export interface OptionSpec {
   type: 'number' | 'string[]';
@@ -51,6 +51,8 @@ export interface Rule {
   rationale: string;
   category: RuleCategory;
   defaultSeverity: Severity;
+  /** A default that depends on the file itself (identifying-detail is on in shareable copies); settings still win. */
+  defaultFor?(model: CaseModel): Severity | undefined;
   options: Record<string, OptionSpec>;
   /** Rules about the document itself (bad YAML) also run when the rule settings cannot be read. */
   check(context: RuleContext): void;

@@ -15,6 +15,7 @@ import { CaseCodeActions, CaseCodeLenses, CaseHovers, CaseSymbols, firstGapRange
 import { statusText } from './present';
 import { Viewpoints } from './viewpoint';
 import { ViewpointPanel } from './viewpoint-panel';
+import { ShareableCopies } from './share';
 
 /** Case files stay Markdown: the selector narrows to them by name, and the providers answer only for analysed files. */
 const selector: vscode.DocumentSelector = [{ language: 'markdown' }];
@@ -27,6 +28,8 @@ export interface CaseMarkApi {
   /** The exercise checklist view's data, status bar count and diagnostics. */
   exercises: ExerciseChecklist;
   exerciseFiles: ExerciseFiles;
+  /** Shareable copies and the pseudonym mapping panel. */
+  sharing: ShareableCopies;
   /** The built-in Markdown preview calls this (contributes.markdown.markdownItPlugins). */
   extendMarkdownIt: typeof extendMarkdownIt;
 }
@@ -40,6 +43,7 @@ export function activateCaseMark(context: vscode.ExtensionContext, grading: Grad
   const viewpointPanel = new ViewpointPanel(context.extensionUri, viewpoints);
   const exerciseFiles = new ExerciseFiles();
   const exercises = new ExerciseChecklist(documents, exerciseFiles, context.extensionUri);
+  const sharing = new ShareableCopies(context.extensionUri, configs, (uri) => viewpoints.caseDocument(uri));
   /** The file a genogram command is about: the one it was given, the active Markdown editor's, or the preview's. */
   const diagramFile = (uri?: vscode.Uri): vscode.Uri | undefined => {
     if (uri instanceof vscode.Uri) return uri;
@@ -127,10 +131,13 @@ export function activateCaseMark(context: vscode.ExtensionContext, grading: Grad
     vscode.commands.registerCommand('casemark.showExerciseChecklist', () => exercises.show()),
     vscode.commands.registerCommand('casemark.openExercise', () => exercises.openExercise()),
     vscode.commands.registerCommand('casemark.revealExerciseItem', (uri?: vscode.Uri, range?: vscode.Range) => exercises.reveal(uri, range)),
+    sharing,
+    vscode.commands.registerCommand('casemark.createShareableCopy', (uri?: vscode.Uri) => sharing.create(uri)),
+    vscode.commands.registerCommand('casemark.saveMapping', (target?: vscode.Uri) => sharing.saveMapping(target)),
     // The exercise (explorer menu, tests) and the submissions folder (tests) are optional; else asked for.
     vscode.commands.registerCommand('casemark.gradeCohort', (exercise?: vscode.Uri, folder?: vscode.Uri) => gradeCohortCommand(exerciseFiles, grading, exercise, folder)),
   );
   updateStatus();
-  return { documents, preview, viewpoints, viewpointPanel, exercises, exerciseFiles, extendMarkdownIt };
+  return { documents, preview, viewpoints, viewpointPanel, exercises, exerciseFiles, sharing, extendMarkdownIt };
 }
 

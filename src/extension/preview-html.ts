@@ -68,3 +68,45 @@ export function makeNonce(): string {
   globalThis.crypto.getRandomValues(bytes);
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/** One row of the pseudonym mapping as the panel shows it. */
+export interface MappingRow {
+  original: string;
+  pseudonym: string;
+  who: string;
+  spellings: string[];
+}
+
+/**
+ * The pseudonym mapping's panel: a table and nothing else. It runs no script at all (no `script-src`), so the
+ * names in it are only ever text, escaped here; saving it is a separate, explicit command.
+ */
+export function mappingHtml(page: Pick<PreviewPage, 'cspSource' | 'base'>, caseName: string, rows: MappingRow[], dates: string): string {
+  const base = attr(page.base);
+  const body = rows.map((r) => `<tr><td>${attr(r.original)}</td><td>${attr(r.pseudonym)}</td><td>${attr(r.who)}</td><td>${attr(r.spellings.join(', '))}</td></tr>`).join('\n');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${attr(`default-src 'none'; style-src ${page.cspSource}`)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="stylesheet" href="${base}/mapping.css">
+<title>Pseudonym mapping</title>
+</head>
+<body>
+<main>
+<h1>Pseudonym mapping for ${attr(caseName)}</h1>
+<p class="warning" role="note"><strong>This table re-identifies the family.</strong> It is shown here for you to check the shareable copy, and is not saved anywhere. Save it only if you need it (CaseMark: Save Pseudonym Mapping…), only where case records are kept, and never with the copy.</p>
+<table>
+<caption>Each name in the case file and what the shareable copy says instead</caption>
+<thead><tr><th scope="col">Original</th><th scope="col">Pseudonym</th><th scope="col">Who</th><th scope="col">Written as</th></tr></thead>
+<tbody>
+${body}
+</tbody>
+</table>
+<p>${attr(dates)} To choose your own pseudonyms, list them in the case file's frontmatter (<code>pseudonyms: {Kerry Jones: Mum}</code>) and make the copy again.</p>
+</main>
+</body>
+</html>
+`;
+}

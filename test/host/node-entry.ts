@@ -8,5 +8,6 @@ export function run(): Promise<void> {
   require('./genogram-suite');
   require('./viewpoint-suite');
   require('./exercise-suite');
+  require('./share-suite');
   return new Promise((resolve, reject) => mocha.run((failures) => (failures ? reject(new Error(`${failures} test(s) failed`)) : resolve())));
 }

@@ -237,6 +237,47 @@ describe('casemark CLI', function () {
     assert.equal(casemark(['viewpoint', 'nope.case.md'], dir).code, 2);
   });
 
+  it('share writes a pseudonymised copy, never over the case file; the mapping only when asked, with a warning', function () {
+    this.timeout(30_000);
+    const original = readFileSync(path.join(root, 'samples/strong-analysis.case.md'), 'utf8');
+    writeFileSync(path.join(dir, 'a.case.md'), original);
+    const printed = casemark(['share', 'a.case.md'], dir);
+    assert.equal(printed.code, 1, 'the school it leaves is listed, so the exit says so');
+    assert.match(printed.stdout, /^---\nshareable: true\n/);
+    assert.doesNotMatch(printed.stdout, /\b(Amy|Sara|Dan|Leo)\b/);
+    assert.match(printed.stderr, /“Oakfield Primary” looks like the name of a school[\s\S]*identifying-detail/);
+    assert.match(printed.stderr, /1 detail may still identify the family/);
+    assert.deepEqual(readdirSync(dir), ['a.case.md'], 'no mapping written unasked');
+
+    const written = casemark(['share', 'a.case.md', '--out', 'shared.case.md', '--mapping', 'key.md', '--dates', 'shift', '--shift-days', '7'], dir);
+    assert.equal(written.code, 1, written.stderr);
+    const dateless = (text: string) => text.replace(/\d{4}-\d{2}(-\d{2})?/g, 'DATE');
+    assert.equal(dateless(readFileSync(path.join(dir, 'shared.case.md'), 'utf8')), dateless(printed.stdout), 'the same copy, but for its dates');
+    assert.match(readFileSync(path.join(dir, 'key.md'), 'utf8'), /\| Amy \| Child A \| the index child \|[\s\S]*moved by 7 days later/);
+    assert.match(written.stderr, /It re-identifies the family/);
+    assert.equal(readFileSync(path.join(dir, 'a.case.md'), 'utf8'), original, 'the original is unchanged byte for byte');
+
+    for (const args of [['--out', 'a.case.md'], ['--out', 'shared.case.md'], ['--out', 'x.md', '--mapping', 'x.md'], ['--dates', 'soon'], ['--shift-days', '0', '--dates', 'shift']]) {
+      const refused = casemark(['share', 'a.case.md', ...args], dir);
+      assert.equal(refused.code, 2, args.join(' '));
+    }
+    assert.equal(readFileSync(path.join(dir, 'a.case.md'), 'utf8'), original);
+  });
+
+  it('check-identifiers reports identifying details whatever the settings, exit 1 when it finds any', function () {
+    this.timeout(30_000);
+    writeFileSync(path.join(dir, '.casemark.yaml'), 'rules:\n  identifying-detail: off\n');
+    writeFileSync(path.join(dir, 'a.case.md'), `${good}\nThey live at 14 Cedar Road, E8 3PQ.\n`);
+    writeFileSync(path.join(dir, 'b.case.md'), '---\ncasemark: 1\n---\n\n## Dilemma\n\nThe mornings are hard for everyone at home.\n');
+    const run = casemark(['check-identifiers', '.'], dir);
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(run.stdout, /a\.case\.md\n[\s\S]*“Amy” looks like a name that is not in the genogram[\s\S]*“14 Cedar Road” looks like a street address[\s\S]*“E8 3PQ” looks like a postcode/);
+    assert.doesNotMatch(run.stdout, /hypothesis-|labels-/, 'only identifying details');
+    assert.equal(casemark(['lint', '.'], dir).stdout.includes('identifying-detail'), false, 'lint follows the settings');
+    const clean = casemark(['check-identifiers', 'b.case.md'], dir);
+    assert.equal(clean.code, 0, clean.stdout);
+  });
+
   it('lists every rule with its default severity', () => {
     const run = casemark(['rules']);
     assert.equal(run.code, 0);

@@ -27,9 +27,9 @@ export interface ParseOptions {
   known?: GenogramPerson[];
 }
 
-type TokenKind = 'word' | 'quoted' | 'connector' | 'comma' | 'colon';
+export type TokenKind = 'word' | 'quoted' | 'connector' | 'comma' | 'colon';
 
-interface Token {
+export interface Token {
   kind: TokenKind;
   text: string;
   /** Lower-cased text, trailing colon removed, for keyword tests. */
@@ -53,7 +53,7 @@ const connectors = ['<->', '->', '<-', '--', '—', '–', '+', '&'];
 const ignoredKeys = new Set(['sex', 'gender', 'type', 'status', 'kind', 'strength', 'flow']);
 
 /** Splits a line into words, "quoted names", connectors, commas and colons; `#` after a space starts a comment. */
-function tokenize(line: string): { tokens: Token[]; commentAt: number } {
+export function tokenize(line: string): { tokens: Token[]; commentAt: number } {
   const tokens: Token[] = [];
   let i = 0;
   let commentAt = line.length;

@@ -93,6 +93,16 @@ export function readFrontmatter(tree: Root, source: SourceText): ReadFrontmatter
       case 'exercise':
         frontmatter[key] = textField();
         break;
+      case 'shareable':
+        if (isScalar(value) && typeof value.value === 'boolean') frontmatter.shareable = value.value;
+        else report('frontmatter-invalid', { message: '`shareable` should be true or false.', start: range[0], end: range[1] });
+        break;
+      case 'pseudonyms':
+        // Names to the pseudonyms a shareable copy should use; read by the sharing, checked here.
+        if (!isMap(value) || value.items.some((item) => !isScalar(item.key) || !isScalar(item.value) || typeof item.value.value !== 'string')) {
+          report('frontmatter-invalid', { message: '`pseudonyms` should map each name to the pseudonym to use: `Kerry Jones: Mum`.', start: range[0], end: range[1] });
+        }
+        break;
       case 'date':
         frontmatter.date = isScalar(value) && value.value instanceof Date ? value.value.toISOString().slice(0, 10) : textField();
         break;

@@ -16,6 +16,7 @@ import { genogramTwinsParents } from './genogram-twins-parents';
 import { genogramNoIndex } from './genogram-no-index';
 import { unseenAdult } from './unseen-adult';
 import { hypothesesMissing } from './hypotheses-missing';
+import { identifyingDetail } from './identifying-detail';
 import { hypothesesOnePerson } from './hypotheses-one-person';
 import { hypothesesTooFew } from './hypotheses-too-few';
 import { hypothesisCertainty } from './hypothesis-certainty';
@@ -54,6 +55,7 @@ export const rules: readonly Rule[] = [
   genogramChildOlderThanParent,
   genogramTwinsParents,
   genogramNoIndex,
+  identifyingDetail,
 ];
 
 const byName = new Map<string, Rule>(rules.flatMap((r) => [[r.id, r] as const, [r.alias, r] as const]));
