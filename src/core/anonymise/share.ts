@@ -6,12 +6,11 @@
 // identifying-detail rule, which is on in the copy (`shareable: true`). Pure: the original text is only read.
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { analyse, type AnalyseOptions, type Analysis } from '../analyse';
-import { tokenize } from '../genogram/grammar';
+import { reservedWords, tokenize } from '../genogram/grammar';
 import type { GenogramPerson } from '../genogram/types';
 import type { CaseMessage } from '../rule';
 import { nameParts } from '../rules/shared';
 import { datePattern } from './detect';
-import data from './identifying.json';
 
 export type DateHandling = 'month' | 'shift' | 'keep';
 
@@ -55,6 +54,8 @@ interface Replacement {
 
 interface Named {
   name: string;
+  /** A pregnancy or a loss on the genogram: "Unborn baby", never a lettered child. */
+  pregnancy?: string;
   gender?: string;
   age?: number;
   isChild: boolean;
@@ -69,7 +70,8 @@ interface Named {
 }
 
 const titles = ['Mr', 'Mrs', 'Ms', 'Miss', 'Mx', 'Dr'];
-const roleWords = new Set(data.roleWords);
+/** Family words that can be part of how a person is named ("Grandma Ewa", "Auntie Jo"), not part of their name. */
+const nameRoleWords = new Set(['grandma', 'grandpa', 'granddad', 'grandad', 'gran', 'nan', 'nana', 'nanny', 'aunt', 'auntie', 'aunty', 'uncle', 'baby', 'mum', 'dad', 'mother', 'father', 'cousin', 'sister', 'brother']);
 const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
@@ -77,21 +79,26 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\
 
 /** Role-based pseudonyms: the index child first, other children by age, adults by their relation to the child. */
 function assignPseudonyms(people: Named[], chosen: Record<string, string>): void {
-  const children = people.filter((p) => p.isChild).sort((a, b) => Number(b.index) - Number(a.index) || (b.age ?? -1) - (a.age ?? -1));
+  for (const unborn of people.filter((p) => p.pregnancy)) unborn.pseudonym = unborn.pregnancy === 'pregnancy' ? 'Unborn baby' : 'Baby who died';
+  const children = people.filter((p) => p.isChild && !p.pregnancy).sort((a, b) => Number(b.index) - Number(a.index) || (b.age ?? -1) - (a.age ?? -1));
   children.forEach((child, n) => {
     const letter = String.fromCharCode(65 + (n % 26)) + (n >= 26 ? String(Math.floor(n / 26) + 1) : '');
     child.pseudonym = `Child ${letter}`;
   });
   const counts = new Map<string, number>();
-  const adults = people.filter((p) => !p.isChild);
+  const adults = people.filter((p) => !p.isChild && !p.pregnancy);
+  // Relations are to the index person; when that is an adult (a pregnant mother), say whose: "Mother's mother".
+  const indexAdult = adults.find((p) => p.index);
+  if (indexAdult) indexAdult.pseudonym = indexAdult.role ? capitalise(indexAdult.role) : 'Adult A';
+  let unknown = indexAdult?.pseudonym === 'Adult A' ? 1 : 0;
   for (const adult of adults) {
-    const base = adult.relation ?? adult.role;
+    if (adult === indexAdult) continue;
+    const base = indexAdult && adult.relation ? `${indexAdult.pseudonym}'s ${adult.relation}` : (adult.relation ?? adult.role);
     adult.pseudonym = base ? capitalise(base) : '';
     counts.set(adult.pseudonym, (counts.get(adult.pseudonym) ?? 0) + 1);
   }
   // "Maternal aunt 1" and "Maternal aunt 2"; anyone without a known relation is an "Adult A".
   const seen = new Map<string, number>();
-  let unknown = 0;
   for (const adult of adults) {
     if (!adult.pseudonym) {
       adult.pseudonym = `Adult ${String.fromCharCode(65 + (unknown++ % 26))}`;
@@ -113,8 +120,8 @@ function assignPseudonyms(people: Named[], chosen: Record<string, string>): void
 /** A genogram id made from a pseudonym: "Maternal grandmother" gives maternal-grandmother. */
 function idFor(pseudonym: string, taken: Set<string>): string {
   const base = pseudonym.toLowerCase().replace(/[^\p{L}\d]+/gu, '-').replace(/^-|-$/g, '') || 'person';
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  let id = reservedWords.has(base) ? `${base}-1` : base;
+  for (let n = 2; taken.has(id) || reservedWords.has(id); n++) id = `${base}-${n}`;
   taken.add(id);
   return id;
 }
@@ -139,6 +146,7 @@ function collectPeople(analysis: Analysis): Named[] {
     named.push({
       name: person.name,
       gender: drawn?.gender,
+      pregnancy: drawn?.pregnancy,
       age: person.age,
       isChild: person.isChild,
       index: drawn?.index ?? false,
@@ -165,7 +173,7 @@ function collectPeople(analysis: Analysis): Named[] {
 /** Every way the prose names someone, to the text that replaces it. */
 function spellingTable(people: Named[]): Map<string, { person?: Named; text: string }> {
   const table = new Map<string, { person?: Named; text: string }>();
-  const parts = (person: Named) => nameParts(person.name).filter((p) => !roleWords.has(p.toLowerCase())).map(capitalise);
+  const parts = (person: Named) => nameParts(person.name).filter((p) => !nameRoleWords.has(p.toLowerCase())).map(capitalise);
   const givenCount = new Map<string, number>();
   const bySurname = new Map<string, Named[]>();
   for (const person of people) {

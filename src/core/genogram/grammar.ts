@@ -167,6 +167,15 @@ const tieStrengths: Record<string, TieStrength> = {
 const stressWords = new Set(['stressful', 'stress', 'stressed', 'conflict', 'conflictual', 'tense', 'strained', 'difficult']);
 const centreWords = new Set(['family', 'household', 'centre', 'center', 'home']);
 
+/** Words the reader gives a meaning to: an id made by CaseMark (a shareable copy's) must not be one of them. */
+export const reservedWords: ReadonlySet<string> = new Set([
+  ...Object.keys(genders), ...Object.keys(pregnancies), ...Object.keys(unionTypes), ...Object.keys(unionEnds), ...Object.keys(childKinds),
+  ...childWords, ...twinWords, ...Object.keys(identicalWords), ...Object.keys(abuseKinds), ...emotionWords, ...Object.keys(tieStrengths),
+  ...stressWords, ...centreWords,
+  'person', 'people', 'note', 'notes', 'system', 'union', 'rel', 'relationship', 'of', 'and', 'index', 'index-person', 'ip', 'focus',
+  'living', 'together', 'since', 'from', 'to', 'until', 'order', 'born', 'died', 'dead', 'deceased', 'age', 'aged',
+]);
+
 const personHelp = 'Expected a gender (female, male, other, unknown), an age (8), born YEAR, died [YEAR], index, pregnancy, miscarriage, termination, stillbirth, a "display name", or note: followed by any text.';
 const lineHelpGenogram =
   'Expected a person (person amy female 8), a couple (sara + dan married 2014), children (amy, leo children of sara + dan), a relationship (sara -- dan close), a household (household: sara, amy) or a note (note amy: speaks Polish).';
