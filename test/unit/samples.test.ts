@@ -31,7 +31,7 @@ describe('samples', () => {
     // hypotheses-missing cannot fire together with hypotheses-too-few; the weak sample's frontmatter and
     // settings are valid on purpose. Its `Status: confirmed` does trigger status-unknown.
     // The genogram rules have a sample of their own (genogram-mistakes), so that this one has warnings only.
-    // identifying-detail is off in ordinary case files; its corpus is test/fixtures/share-corpus.
+    // identifying-detail is off in ordinary case files; its corpus is test/fixtures/sharing.
     const exempt = new Set(['hypotheses-missing', 'frontmatter-invalid', 'config-invalid', 'identifying-detail', ...genogramRules]);
     const expected = rules.map((r) => r.id).filter((id) => !exempt.has(id));
     assert.ok(expected.includes('status-unknown'));
