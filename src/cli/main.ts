@@ -5,7 +5,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
-import { analyse, buildViewpoint, mappingDocument, shareableCopy, type PartialConfig, configFileMessages, drawGenogram, drawingFileName, findRule, phrasesWith, rules, svgText, viewpointDocument, type CaseMessage } from '../core/index';
+import { analyse, buildViewpoint, loadNameTagger, mappingDocument, shareableCopy, type PartialConfig, configFileMessages, drawGenogram, drawingFileName, findRule, phrasesWith, rules, svgText, viewpointDocument, type CaseMessage } from '../core/index';
 import { ConfigFinder, type LoadedConfig } from './config';
 import { availableParallelism, grade } from './grade';
 import { expandPaths, readCaseFile } from './files';
@@ -60,6 +60,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     if (command === 'rules') return listRules(io);
+    // Commands that check files may need the name tagger (identifying-detail); the others start without it, and
+    // grading loads it only for a submission that may need it.
+    if (['lint', 'share', 'check-identifiers'].includes(command)) await loadNameTagger();
     if (command === 'lint') return await lint(rest, io);
     if (command === 'genogram') return await genogram(rest, io);
     if (command === 'viewpoint') return await viewpoint(rest, io);
@@ -237,6 +240,22 @@ async function genogram(args: string[], io: Io): Promise<number> {
   return failed ? 2 : errors ? 1 : 0;
 }
 
+/** One case file and the settings that apply to it, or undefined once the reason has been said. */
+async function readWithSettings(name: string, configPath: string | undefined, io: Io): Promise<{ absolute: string; read: { text: string }; config?: LoadedConfig } | undefined> {
+  const absolute = path.resolve(io.cwd, name);
+  const read = await readCaseFile(absolute);
+  if (!read.ok) {
+    io.err(`casemark: cannot read ${name}: ${read.reason}`);
+    return undefined;
+  }
+  try {
+    return { absolute, read, config: await new ConfigFinder(configPath && path.resolve(io.cwd, configPath)).forFile(absolute) };
+  } catch (error) {
+    io.err(`casemark: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
 /** `casemark viewpoint FILE`: the same document the editor opens, with the team's wording from `.casemark.*`. */
 async function viewpoint(args: string[], io: Io): Promise<number> {
   let parsed;
@@ -248,19 +267,9 @@ async function viewpoint(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parsed;
   if (positionals.length !== 1) throw new UsageError('viewpoint takes one case file');
   const name = positionals[0] as string;
-  const absolute = path.resolve(io.cwd, name);
-  const read = await readCaseFile(absolute);
-  if (!read.ok) {
-    io.err(`casemark: cannot read ${name}: ${read.reason}`);
-    return 2;
-  }
-  let config: LoadedConfig | undefined;
-  try {
-    config = await new ConfigFinder(values.config && path.resolve(io.cwd, values.config)).forFile(absolute);
-  } catch (error) {
-    io.err(`casemark: ${(error as Error).message}`);
-    return 2;
-  }
+  const opened = await readWithSettings(name, values.config, io);
+  if (!opened) return 2;
+  const { absolute, read, config } = opened;
   for (const problem of config?.problems ?? []) io.err(`casemark: ${path.relative(io.cwd, config?.path ?? '')}: ${problem.message}`);
   const analysis = analyse(read.text, { path: name, config: config?.config });
   const text = viewpointDocument(buildViewpoint(analysis, read.text, phrasesWith(analysis.config.viewpoint.phrases)));
@@ -315,19 +324,9 @@ async function share(args: string[], io: Io): Promise<number> {
   const shiftDays = values['shift-days'] === undefined ? undefined : Number(values['shift-days']);
   if (shiftDays !== undefined && (!Number.isInteger(shiftDays) || shiftDays === 0)) throw new UsageError('--shift-days takes a whole number of days other than 0');
   const name = positionals[0] as string;
-  const absolute = path.resolve(io.cwd, name);
-  const read = await readCaseFile(absolute);
-  if (!read.ok) {
-    io.err(`casemark: cannot read ${name}: ${read.reason}`);
-    return 2;
-  }
-  let config: LoadedConfig | undefined;
-  try {
-    config = await new ConfigFinder(values.config && path.resolve(io.cwd, values.config)).forFile(absolute);
-  } catch (error) {
-    io.err(`casemark: ${(error as Error).message}`);
-    return 2;
-  }
+  const opened = await readWithSettings(name, values.config, io);
+  if (!opened) return 2;
+  const { absolute, read, config } = opened;
   const result = shareableCopy(read.text, { dates: values.dates as 'month' | 'shift' | 'keep', shiftDays, config: config?.config });
   // Neither output may replace the case file, nor each other, nor an existing file without --force.
   const targets = [values.out, values.mapping].filter((t): t is string => Boolean(t));

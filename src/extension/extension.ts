@@ -1,7 +1,7 @@
 // CaseMark in VS Code, for both hosts (desktop/Node and web worker): node.ts and web.ts are the entries and differ
 // only in what the host can do (worker threads for grading); everything else is in core.
 import * as vscode from 'vscode';
-import { newCaseTemplate } from '../core/index';
+import { loadNameTagger, newCaseTemplate } from '../core/index';
 import { ProjectConfigs } from './config';
 import { CaseDocuments } from './documents';
 import { ExerciseChecklist } from './exercise';
@@ -138,6 +138,9 @@ export function activateCaseMark(context: vscode.ExtensionContext, grading: Grad
     vscode.commands.registerCommand('casemark.gradeCohort', (exercise?: vscode.Uri, folder?: vscode.Uri) => gradeCohortCommand(exerciseFiles, grading, exercise, folder)),
   );
   updateStatus();
+  // The name tagger (about 0.3 s to load) is not on the activation path: once it is ready, files are checked again
+  // so that identifying-detail in shareable copies and exercise submissions also finds untitled names.
+  void loadNameTagger().then(() => documents.relintAll());
   return { documents, preview, viewpoints, viewpointPanel, exercises, exerciseFiles, sharing, extendMarkdownIt };
 }
 

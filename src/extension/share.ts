@@ -2,7 +2,7 @@
 // only read), the pseudonym mapping in a script-free panel for the author to check, and `casemark.saveMapping` to
 // save that mapping only when asked, where the author chooses, after a warning. The mapping lives in memory only.
 import * as vscode from 'vscode';
-import { mappingDocument, shareableCopy, type DateHandling, type ShareResult } from '../core/index';
+import { loadNameTagger, mappingDocument, shareableCopy, type DateHandling, type ShareResult } from '../core/index';
 import type { ProjectConfigs } from './config';
 import { mappingHtml } from './preview-html';
 import { readSettings } from './settings';
@@ -32,6 +32,7 @@ export class ShareableCopies implements vscode.Disposable {
     }
     // The text as it is in the editor now, unsaved words included; the document itself is never edited.
     const text = original.getText();
+    await loadNameTagger();
     const project = await this.configs.forDocument(original.uri);
     const settings = readSettings((key) => vscode.workspace.getConfiguration('casemark').get(key));
     const dates = vscode.workspace.getConfiguration('casemark', original.uri).get<DateHandling>('share.dates', 'month');

@@ -7,15 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { shareableCopy } from '../../src/core/anonymise/share';
 import { mappingHtml } from '../../src/extension/preview-html';
-import { artifacts, evil, root } from './page';
-
-interface MappingPage {
-  on(event: 'request', handler: (request: { url(): string }) => void): void;
-  on(event: 'dialog', handler: (dialog: { message(): string; dismiss(): Promise<void> }) => void): void;
-  goto(url: string): Promise<unknown>;
-  evaluate<T>(fn: () => T): Promise<T>;
-  screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
-}
+import { artifacts, evil, openStaticFile, root } from './page';
 
 describe('pseudonym mapping panel in a real browser', function () {
   this.timeout(60_000);
@@ -28,22 +20,8 @@ describe('pseudonym mapping panel in a real browser', function () {
     copyFileSync(path.join(root, 'webview/mapping.css'), path.join(dir, 'mapping.css'));
     const file = path.join(dir, 'mapping.html');
     writeFileSync(file, mappingHtml({ cspSource: 'file:', base: pathToFileURL(dir).href }, `${evil}.case.md`, result.mapping, result.dates));
-    const core = process.env.CASEMARK_PLAYWRIGHT_CORE;
-    assert.ok(core, 'run through test/browser/run.mjs');
-    const { chromium } = (await import(pathToFileURL(path.join(core, 'index.mjs')).href)) as {
-      chromium: { launch(o: Record<string, unknown>): Promise<{ newPage(o?: Record<string, unknown>): Promise<MappingPage>; close(): Promise<void> }> };
-    };
-    const browser = await chromium.launch({ executablePath: process.env.CASEMARK_CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    const { page, requests, dialogs, close } = await openStaticFile(file, { width: 1000, height: 600 });
     try {
-      const page = await browser.newPage({ viewport: { width: 1000, height: 600 } });
-      const requests: string[] = [];
-      const dialogs: string[] = [];
-      page.on('request', (r) => requests.push(r.url()));
-      page.on('dialog', (d) => {
-        dialogs.push(d.message());
-        void d.dismiss();
-      });
-      await page.goto(pathToFileURL(file).href);
       const seen = await page.evaluate(() => ({
         rows: [...document.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => td.textContent)),
         heading: document.querySelector('h1')?.textContent,
@@ -68,7 +46,7 @@ describe('pseudonym mapping panel in a real browser', function () {
       mkdirSync(artifacts, { recursive: true });
       await page.screenshot({ path: path.join(artifacts, 'mapping-panel.png') });
     } finally {
-      await browser.close();
+      await close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

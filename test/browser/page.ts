@@ -177,3 +177,42 @@ export function webviewPage<Sent, Posted>(options: PageOptions) {
     },
   };
 }
+
+/** The playwright-core page calls the static-page tests use. */
+export interface StaticPage {
+  evaluate<T>(fn: () => T): Promise<T>;
+  screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
+}
+
+/**
+ * A file opened in headless Chromium as a person would open it (a report, a panel's page written to disk), with every
+ * request it makes and every dialog it opens recorded; `close` ends the browser.
+ */
+export async function openStaticFile(file: string, viewport: { width: number; height: number }) {
+  const core = process.env.CASEMARK_PLAYWRIGHT_CORE;
+  assert.ok(core, 'run through test/browser/run.mjs');
+  type Raw = StaticPage & {
+    on(event: 'request', handler: (request: { url(): string }) => void): void;
+    on(event: 'dialog', handler: (dialog: { message(): string; dismiss(): Promise<void> }) => void): void;
+    goto(url: string): Promise<unknown>;
+  };
+  const { chromium } = (await import(pathToFileURL(path.join(core, 'index.mjs')).href)) as {
+    chromium: { launch(o: Record<string, unknown>): Promise<{ newPage(o?: Record<string, unknown>): Promise<Raw>; close(): Promise<void> }> };
+  };
+  const browser = await chromium.launch({ executablePath: process.env.CASEMARK_CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+  const requests: string[] = [];
+  const dialogs: string[] = [];
+  try {
+    const page = await browser.newPage({ viewport });
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(pathToFileURL(file).href);
+    return { page: page as StaticPage, requests, dialogs, close: () => browser.close() };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}

@@ -4,19 +4,9 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { readExercise } from '../../src/core/exercise/read';
 import { cohortHtml, failedRow, gradeSubmission } from '../../src/core/exercise/report';
-import { artifacts, evil, root } from './page';
-
-/** The few playwright-core page calls used here (it comes from the harness cache, untyped). */
-interface ReportPage {
-  on(event: 'request', handler: (request: { url(): string }) => void): void;
-  on(event: 'dialog', handler: (dialog: { message(): string; dismiss(): Promise<void> }) => void): void;
-  goto(url: string): Promise<unknown>;
-  evaluate<T>(fn: () => T): Promise<T>;
-  screenshot(options: { path: string; fullPage?: boolean }): Promise<unknown>;
-}
+import { artifacts, evil, openStaticFile, root } from './page';
 
 describe('cohort report in a real browser', function () {
   this.timeout(60_000);
@@ -33,22 +23,8 @@ describe('cohort report in a real browser', function () {
     mkdirSync(dir, { recursive: true });
     const file = path.join(dir, 'report.html');
     writeFileSync(file, cohortHtml(exercise, rows));
-    const core = process.env.CASEMARK_PLAYWRIGHT_CORE;
-    assert.ok(core, 'run through test/browser/run.mjs');
-    const { chromium } = (await import(pathToFileURL(path.join(core, 'index.mjs')).href)) as {
-      chromium: { launch(o: Record<string, unknown>): Promise<{ newPage(o?: Record<string, unknown>): Promise<ReportPage>; close(): Promise<void> }> };
-    };
-    const browser = await chromium.launch({ executablePath: process.env.CASEMARK_CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
+    const { page, requests, dialogs, close } = await openStaticFile(file, { width: 1280, height: 900 });
     try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      const requests: string[] = [];
-      const dialogs: string[] = [];
-      page.on('request', (r) => requests.push(r.url()));
-      page.on('dialog', (d) => {
-        dialogs.push(d.message());
-        void d.dismiss();
-      });
-      await page.goto(pathToFileURL(file).href);
       const seen = await page.evaluate(() => ({
         rows: document.querySelectorAll('tbody tr').length,
         headers: [...document.querySelectorAll('thead th')].map((th) => th.getAttribute('scope')),
@@ -72,7 +48,7 @@ describe('cohort report in a real browser', function () {
       mkdirSync(artifacts, { recursive: true });
       await page.screenshot({ path: path.join(artifacts, 'cohort-report.png'), fullPage: false });
     } finally {
-      await browser.close();
+      await close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

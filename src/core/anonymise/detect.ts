@@ -3,7 +3,7 @@
 // GP surgeries, street addresses, local authorities), rare events from a word list, and names that are not declared
 // in the genogram or `people`, found by compromise (an offline English tagger) and by titles ("Mr Pritchard").
 // Patterns find what is written the usual way; docs/rules/identifying-detail.md lists what they miss.
-import nlp from 'compromise';
+import type nlpType from 'compromise';
 import { findPhrases } from '../words';
 import data from './identifying.json';
 
@@ -113,6 +113,26 @@ const patterns: Array<{ kind: IdentifierKind; regexp: RegExp; general: (text: st
   },
 ];
 
+// compromise takes about 0.3 s to load, so it is loaded on demand (the CLI before commands that check files, the
+// editor in the background after activation) rather than with the rest of the core.
+let nlp: typeof nlpType | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads the name tagger once; until it is ready, names are found by their titles ("Mr Pritchard") only. */
+export function loadNameTagger(): Promise<void> {
+  loading ??= import('compromise').then(
+    (module) => {
+      nlp = module.default;
+    },
+    () => undefined,
+  );
+  return loading;
+}
+
+export function nameTaggerReady(): boolean {
+  return nlp !== undefined;
+}
+
 /** Words that start a capitalised run without naming anything ("The Primary School", "Her Council"). */
 const leading = /^(?:The|A|An|Her|His|Their|Our|My|Your|This|That|Its|At|In|To|From|And|But|Local|New|Old|Another)\s+/;
 const roleWords = new Set(data.roleWords);
@@ -186,6 +206,7 @@ let lexicon: Record<string, string | string[]> | undefined;
 function isNameWord(word: string, known: ReadonlySet<string>): boolean {
   const lower = word.replace(/['’]s$/, '').toLowerCase();
   if (known.has(lower) || roleWords.has(lower)) return false;
+  if (!nlp) return false;
   try {
     lexicon ??= (nlp.world() as { model: { one: { lexicon: Record<string, string | string[]> } } }).model.one.lexicon;
   } catch {
@@ -206,6 +227,7 @@ const tagged = new Map<string, Array<[number, number]>>();
 
 /** The names compromise finds in a sentence, as offsets into it, from the first word it knows as part of a name. */
 function taggedNames(sentence: string): Array<[number, number]> {
+  if (!nlp) return [];
   const cached = tagged.get(sentence);
   if (cached) return cached;
   type Term = { tags: string[]; offset: { start: number; length: number } };

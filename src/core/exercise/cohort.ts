@@ -1,6 +1,7 @@
 // Grading a cohort: every submission against one exercise, on worker threads when the host gives them (the CLI and
 // the desktop extension host), else in this thread with a pause between files so an editor stays responsive.
 // Pure: the host supplies how to read a submission and how to start a worker.
+import { loadNameTagger, nameTaggerReady } from '../anonymise/detect';
 import type { Exercise } from './read';
 import { failedRow, gradeSubmission, type SubmissionRow } from './report';
 
@@ -70,20 +71,35 @@ export interface CohortOptions {
  */
 const AHEAD = 2;
 
-/** In a worker: grade each submission as it arrives, reply with its row, stop at null. */
+/**
+ * Whether checking this text may run identifying-detail, which needs the name tagger: an exercise submission, a
+ * shareable copy, or a file that names the rule in its own settings. Grading uses no other settings.
+ */
+function mayNeedNames(text: string): boolean {
+  return /^(?:exercise|shareable)\s*:|identifying-detail|identifiers/m.test(text);
+}
+
+/** Grades one text, loading the name tagger first when the text may need it (it takes a third of a second). */
+async function gradeText(exercise: Exercise, file: string, text: string): Promise<SubmissionRow> {
+  if (!nameTaggerReady() && mayNeedNames(text)) await loadNameTagger();
+  return gradeSubmission(exercise, file, text);
+}
+
+/** In a worker: grade each submission as it arrives, reply with its row, stop at null (after the rest). */
 export function serveGrading(port: GradePort, exercise: Exercise): void {
+  let last: Promise<void> = Promise.resolve();
   port.on('message', (job) => {
-    if (job === null) {
-      port.close();
-      return;
-    }
-    port.postMessage({ index: job.index, row: gradeSubmission(exercise, job.file, job.text) });
+    // In order: a submission waiting for the tagger is not overtaken, and null closes only after the others.
+    last = last.then(async () => {
+      if (job === null) port.close();
+      else port.postMessage({ index: job.index, row: await gradeText(exercise, job.file, job.text) });
+    });
   });
 }
 
 async function gradeHere(exercise: Exercise, submission: Submission): Promise<SubmissionRow> {
   const read = await submission.read();
-  return read.ok ? gradeSubmission(exercise, submission.file, read.text) : failedRow(exercise, submission.file, read.reason);
+  return read.ok ? gradeText(exercise, submission.file, read.text) : failedRow(exercise, submission.file, read.reason);
 }
 
 /** Rows in submission order; a submission that cannot be read or checked is a row with its reason, never a throw. */

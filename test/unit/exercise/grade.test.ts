@@ -26,6 +26,9 @@ describe('casemark grade', function () {
     cpSync(path.join(root, 'samples/weak-analysis.case.md'), path.join(dir, 'cohort/group-b/ben.case.md'));
     writeFileSync(path.join(dir, 'cohort/<img src=x onerror=alert(1)>.case.md'), '---\ncasemark: 1\n---\n## Hypotheses\n\n- H1: Dad may want to meet but has not been asked.\n  - Test: Ask him.\n');
     writeFileSync(path.join(dir, 'cohort/broken.case.md'), Buffer.from([0, 1, 2, 3]));
+    // A submission names its exercise, so identifying-detail is on: an untitled name needs the tagger, which the
+    // grading thread loads only for such submissions.
+    writeFileSync(path.join(dir, 'cohort/cal.case.md'), '---\ncasemark: 1\nexercise: unmet-father.exercise.md\n---\n## Hypotheses\n\n- H1: Bernadette Walsh may be a support to the family.\n');
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -33,10 +36,10 @@ describe('casemark grade', function () {
     it(`checks every submission (workers: ${workers}), a broken one as a row with its reason, into CSV and valid HTML`, () => {
       const run = casemark(['grade', exercise, 'cohort', '--out', 'report', '--workers', workers], dir);
       assert.equal(run.code, 0, run.stderr);
-      assert.match(run.stdout, /checked 4 submissions \(1 could not be read\) against “The father we have not met”/);
+      assert.match(run.stdout, /checked 5 submissions \(1 could not be read\) against “The father we have not met”/);
       const csv = readFileSync(path.join(dir, 'report/report.csv'), 'utf8').trimEnd().split('\r\n');
       assert.equal(csv[0], '"file","hypotheses","self","father","tests","against","genogram","labels","dilemma-length","sections","reflection","machine checks met","machine checks","error"');
-      assert.equal(csv.length, 5);
+      assert.equal(csv.length, 6);
       const byFile = new Map(csv.slice(1).map((line) => [line.split(',')[0], line] as const));
       assert.match(byFile.get('"broken.case.md"') ?? '', /"looks like a binary file, not Markdown text"$/);
       assert.match(byFile.get('"group-b/ben.case.md"') ?? '', /"to mark","0","9",""$/);
@@ -48,6 +51,8 @@ describe('casemark grade', function () {
       assert.deepEqual(errors, [], 'the HTML parses without errors');
       assert.doesNotMatch(html, /<img|<script|https?:\/\//, 'no markup from file names, no script, nothing remote');
       assert.match(html, /&lt;img src=x onerror=alert\(1\)&gt;\.case\.md/);
+      assert.match(html, /“Bernadette Walsh” looks like a name that is not in the genogram/);
+      assert.equal(html.match(/looks like a name/g)?.length, 1, 'only in the submission that names its exercise');
       assert.match(html, /<caption>One row per submission, one column per check<\/caption>/);
       assert.match(html, /<th scope="col"[^>]*>reflection <span class="person">\(a person marks\)<\/span><\/th>/);
       assert.match(html, /<h2>Most common gaps<\/h2>\s*<ol><li>Write at least five hypotheses/);
