@@ -136,6 +136,9 @@ export function nameTaggerReady(): boolean {
 /** Words that start a capitalised run without naming anything ("The Primary School", "Her Council"). */
 const leading = /^(?:The|A|An|Her|His|Their|Our|My|Your|This|That|Its|At|In|To|From|And|But|Local|New|Old|Another)\s+/;
 const roleWords = new Set(data.roleWords);
+// One list for every search, so that findPhrases compiles it once.
+const rareEventPhrases = data.rareEvents.map((e) => e.phrase);
+const rareEventGeneral = new Map(data.rareEvents.map((e) => [e.phrase.toLowerCase(), e.general] as const));
 
 /** NHS numbers end in a modulus 11 check digit. */
 export function nhsCheckDigitValid(digits: string): boolean {
@@ -157,8 +160,6 @@ function looksLikeName(text: string, known: ReadonlySet<string>): boolean {
 export interface DetectOptions {
   /** Names (and their parts, lower-cased) that are declared or already pseudonyms: not reported as names. */
   knownNames?: ReadonlySet<string>;
-  /** Leave names out (a caller that replaces them itself). */
-  names?: boolean;
 }
 
 /** Every identifying detail in the text, in order, none overlapping (the more specific kind wins). */
@@ -180,11 +181,11 @@ export function findIdentifyingDetails(text: string, options: DetectOptions = {}
       found.push({ kind, start, end: start + value.length, text: value, general: general(value) });
     }
   }
-  for (const m of findPhrases(text, data.rareEvents.map((e) => e.phrase))) {
-    const general = data.rareEvents.find((e) => e.phrase.toLowerCase() === m.phrase.toLowerCase())?.general ?? 'an event';
+  for (const m of findPhrases(text, rareEventPhrases)) {
+    const general = rareEventGeneral.get(m.phrase.toLowerCase()) ?? 'an event';
     found.push({ kind: 'rare-event', start: m.start, end: m.end, text: m.text, general });
   }
-  if (options.names !== false) found.push(...findNames(text, options.knownNames ?? new Set()));
+  found.push(...findNames(text, options.knownNames ?? new Set()));
   // Earlier first; at the same place the longer; then drop what overlaps a finding already kept.
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: Finding[] = [];
