@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ensureHarness, HarnessError } from '../test/harness/ensure.mjs';
-import { freePort, newConnectionToken, prepareSamples, servedAddress, servedSettings, startServedVSCode, stopServedVSCode, writeUserSettings } from './serve.mjs';
+import { freePort, installExtension, newConnectionToken, packageExtension, prepareSamples, servedAddress, servedSettings, startServedVSCode, stopServedVSCode, writeUserSettings } from './serve.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: options } = parseArgs({ options: { fresh: { type: 'boolean', default: false } } });
@@ -29,14 +29,17 @@ const step = (what, command, args) => {
   if (run.status !== 0) fail(`${what} failed (exit ${run.status}); fix what is printed above, then run \`npm start\` again.`);
 };
 step('building', process.execPath, ['scripts/build.mjs']);
-step('packaging casemark.vsix', 'npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', 'casemark.vsix']);
+const vsix = path.join(root, 'casemark.vsix');
+console.log('CaseMark: packaging casemark.vsix…');
+if (packageExtension(root, vsix) !== 0) fail('packaging failed; fix what is printed above, then run `npm start` again.');
 let harness;
 try {
   harness = await ensureHarness();
 } catch (err) {
   fail(err instanceof HarnessError ? err.message : String(err?.stack || err));
 }
-step('installing it into the local VS Code server', harness.nodeBin, [harness.serverMain, '--accept-server-license-terms', '--install-extension', path.join(root, 'casemark.vsix'), '--force', '--extensions-dir', dirs.extensions, '--server-data-dir', dirs.serverData, '--user-data-dir', dirs.userData]);
+console.log('CaseMark: installing it into the local VS Code server…');
+if (installExtension(harness, vsix, dirs) !== 0) fail('installing casemark.vsix into the VS Code server failed; see above, then run `npm start` again.');
 
 writeUserSettings(dirs.userData, servedSettings());
 const samples = prepareSamples(root, state, { fresh: options.fresh });

@@ -141,7 +141,9 @@ function userSettings(opts) {
     const manifest = JSON.parse(readFileSync(join(opts.extension, 'package.json'), 'utf8'));
     if (!manifest.publisher || !manifest.name) throw new Error('the extension package.json needs publisher and name');
     if (!manifest.browser) throw new Error('--host web needs a `browser` entry in the extension package.json');
-    settings['remote.extensionKind'] = { [`${manifest.publisher}.${manifest.name}`]: ['web'] };
+    // The built-in Markdown extension goes with it, as in vscode.dev: only a Markdown extension in the same host can
+    // load the extension's markdown-it plugin (contributes.markdown.markdownItPlugins).
+    settings['remote.extensionKind'] = { [`${manifest.publisher}.${manifest.name}`]: ['web'], 'vscode.markdown-language-features': ['web'] };
   }
   return settings;
 }
@@ -163,7 +165,7 @@ function startServer(harness, port, dirs, verbose) {
   ];
   // detached: its own process group, so that the file watcher and the extension host
   // it forks end with it.
-  const server = spawn(harness.nodeBin, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn(harness.nodeBin, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: offlineServerEnv() });
   const log = [];
   const ready = new Promise((resolveReady, reject) => {
     const onData = (chunk) => {
@@ -179,6 +181,26 @@ function startServer(harness, port, dirs, verbose) {
   });
   ready.catch(() => {}); // an exit after we stopped waiting is no unhandled rejection
   return { server, ready, log };
+}
+
+/**
+ * No extension gallery (code-server reads EXTENSIONS_GALLERY; `{}` is none), so neither the server nor the workbench
+ * asks one; anything else the server tries goes to a closed loopback port.
+ */
+function offlineServerEnv() {
+  const closed = 'http://127.0.0.1:9';
+  return { ...process.env, EXTENSIONS_GALLERY: '{}', HTTP_PROXY: closed, HTTPS_PROXY: closed, http_proxy: closed, https_proxy: closed, NO_PROXY: '127.0.0.1,localhost', no_proxy: '127.0.0.1,localhost' };
+}
+
+/** Whether a request the browser made stays on this machine. */
+function staysOnMachine(url) {
+  if (/^(blob|data|about|chrome-error|vscode-webview|vscode-file):/i.test(url)) return true;
+  try {
+    const { hostname } = new URL(url);
+    return hostname === HOST || hostname === 'localhost' || hostname === '[::1]' || hostname.endsWith('.localhost');
+  } catch {
+    return false;
+  }
 }
 
 /** Ends the server's whole process group: TERM, then KILL for whatever is left. */
@@ -243,7 +265,18 @@ async function main() {
       handleSIGTERM: false,
       handleSIGHUP: false,
     });
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    // Case files are personal data: every request the workbench, its workers and webviews make is recorded, and
+    // one that would leave this machine fails the run.
+    const outside = new Set();
+    await context.route((url) => !staysOnMachine(url.href), (route) => {
+      outside.add(route.request().url());
+      return route.abort('blockedbyclient');
+    });
+    context.on('request', (request) => {
+      if (!staysOnMachine(request.url())) outside.add(request.url());
+    });
+    const page = await context.newPage();
 
     const cdp = await page.context().newCDPSession(page);
     let screenshots = Promise.resolve();
@@ -314,6 +347,12 @@ async function main() {
     }
     if (opts.screenshot && !screenshotTaken) screenshot(opts.screenshot);
     await screenshots;
+    if (outside.size > 0) {
+      console.error(`${TAG} the browser asked for addresses outside this machine: ${[...outside].slice(0, 10).join(', ')}`);
+      code = 1;
+    } else {
+      console.log(`${TAG} every request the browser made stayed on this machine`);
+    }
   } catch (err) {
     console.error(`${TAG} ${err?.message || err}`);
     code = 1;
