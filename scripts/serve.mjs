@@ -24,13 +24,16 @@ export function prepareSamples(root, state, { fresh = false } = {}) {
 }
 
 /**
- * User settings of the served VS Code. CaseMark and the built-in Markdown extension both run in the browser's web
- * worker host, as in vscode.dev, so that the Markdown preview can load CaseMark's drawing plugin. Everything that
- * would call out (telemetry, updates, the extension gallery, experiments, AI features, settings sync) is off.
+ * User settings of the served VS Code. By default CaseMark runs in the server's Node extension host beside the
+ * built-in Markdown extension, as in desktop VS Code and Codespaces, so the Markdown preview can load CaseMark's
+ * drawing plugin. `web` runs it in the browser's web worker host instead, as vscode.dev does; there the Markdown
+ * extension stays in the server's host (code-server ships no browser build of it), so that preview shows genogram
+ * blocks as code. Everything that would call out (telemetry, updates, the extension gallery, experiments, AI
+ * features) is off.
  */
-export function servedSettings(extraSettings = {}) {
+export function servedSettings({ web = false } = {}) {
   return {
-    'remote.extensionKind': { 'casemark.casemark': ['web'], 'vscode.markdown-language-features': ['web'] },
+    ...(web ? { 'remote.extensionKind': { 'casemark.casemark': ['web'] } } : {}),
     'telemetry.telemetryLevel': 'off',
     'telemetry.feedback.enabled': false,
     'update.mode': 'none',
@@ -47,7 +50,6 @@ export function servedSettings(extraSettings = {}) {
     'chat.disableAIFeatures': true,
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
     'workbench.startupEditor': 'none',
-    ...extraSettings,
   };
 }
 

@@ -4,6 +4,7 @@
 //
 //   npm start                  the scratch copy of samples/ as you left it
 //   npm start -- --fresh       a new copy of samples/ (your edits to the old copy are dropped)
+//   npm start -- --web         CaseMark in the browser's web worker host, as in vscode.dev
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -14,7 +15,7 @@ import { ensureHarness, HarnessError } from '../test/harness/ensure.mjs';
 import { freePort, installExtension, newConnectionToken, packageExtension, prepareSamples, servedAddress, servedSettings, startServedVSCode, stopServedVSCode, writeUserSettings } from './serve.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const { values: options } = parseArgs({ options: { fresh: { type: 'boolean', default: false } } });
+const { values: options } = parseArgs({ options: { fresh: { type: 'boolean', default: false }, web: { type: 'boolean', default: false } } });
 const state = path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'casemark-start');
 const dirs = { serverData: path.join(state, 'server-data'), userData: path.join(state, 'user-data'), extensions: path.join(state, 'extensions') };
 for (const dir of Object.values(dirs)) mkdirSync(dir, { recursive: true });
@@ -41,7 +42,7 @@ try {
 console.log('CaseMark: installing it into the local VS Code server…');
 if (installExtension(harness, vsix, dirs) !== 0) fail('installing casemark.vsix into the VS Code server failed; see above, then run `npm start` again.');
 
-writeUserSettings(dirs.userData, servedSettings());
+writeUserSettings(dirs.userData, servedSettings({ web: options.web }));
 const samples = prepareSamples(root, state, { fresh: options.fresh });
 const { token, file: tokenFile } = newConnectionToken(state);
 const port = await freePort(Number(process.env.PORT) || 0);
@@ -60,7 +61,7 @@ server.on('exit', (code) => fail(`the VS Code server stopped (exit ${code}).`));
 console.log(
   [
     '',
-    'CaseMark is running in VS Code for the Web, with a scratch copy of the sample analyses open:',
+    `CaseMark is running in VS Code in your browser (${options.web ? 'in the web worker extension host, as in vscode.dev' : 'in the server’s Node extension host, as in desktop VS Code'}), with a scratch copy of the sample analyses open:`,
     '',
     `  ${servedAddress(port, token, samples)}`,
     '',

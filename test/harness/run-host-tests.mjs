@@ -141,9 +141,7 @@ function userSettings(opts) {
     const manifest = JSON.parse(readFileSync(join(opts.extension, 'package.json'), 'utf8'));
     if (!manifest.publisher || !manifest.name) throw new Error('the extension package.json needs publisher and name');
     if (!manifest.browser) throw new Error('--host web needs a `browser` entry in the extension package.json');
-    // The built-in Markdown extension goes with it, as in vscode.dev: only a Markdown extension in the same host can
-    // load the extension's markdown-it plugin (contributes.markdown.markdownItPlugins).
-    settings['remote.extensionKind'] = { [`${manifest.publisher}.${manifest.name}`]: ['web'], 'vscode.markdown-language-features': ['web'] };
+    settings['remote.extensionKind'] = { [`${manifest.publisher}.${manifest.name}`]: ['web'] };
   }
   return settings;
 }
@@ -192,11 +190,16 @@ function offlineServerEnv() {
   return { ...process.env, EXTENSIONS_GALLERY: '{}', HTTP_PROXY: closed, HTTPS_PROXY: closed, http_proxy: closed, https_proxy: closed, NO_PROXY: '127.0.0.1,localhost', no_proxy: '127.0.0.1,localhost' };
 }
 
-/** Whether a request the browser made stays on this machine. */
+/**
+ * Whether a request the browser made stays on this machine. A webview's resources have addresses under
+ * vscode-resource.vscode-cdn.net (VS Code's fixed webview resource origin); the webview's service worker answers them
+ * from the local server, so they never reach that host.
+ */
 function staysOnMachine(url) {
   if (/^(blob|data|about|chrome-error|vscode-webview|vscode-file):/i.test(url)) return true;
   try {
     const { hostname } = new URL(url);
+    if (hostname.endsWith('.vscode-resource.vscode-cdn.net')) return true;
     return hostname === HOST || hostname === 'localhost' || hostname === '[::1]' || hostname.endsWith('.localhost');
   } catch {
     return false;

@@ -117,6 +117,12 @@ describe('npm start', function () {
     }
   });
 
+  it('runs CaseMark beside the built-in Markdown extension by default, so the Markdown preview can draw genograms', () => {
+    // The Node host suite (test/host) runs CaseMark the same way and checks the Markdown preview's drawings.
+    assert.equal(servedSettings()['remote.extensionKind'], undefined);
+    assert.deepEqual(servedSettings({ web: true })['remote.extensionKind'], { 'casemark.casemark': ['web'] });
+  });
+
   it('opens a scratch copy of samples/, kept between starts and made anew with --fresh', () => {
     const scratch = mkdtempSync(path.join(tmpdir(), 'casemark-samples-'));
     try {
