@@ -3,7 +3,10 @@
 // character of the result knows where it came from, so a match maps back to the original text.
 
 /** Characters that change nothing a reader sees, or only the direction of what follows. */
+// Each one is listed on its own (a combining grapheme joiner among them), never as part of a letter.
+// eslint-disable-next-line no-misleading-character-class
 export const invisible = /[\u00AD\u034F\u061C\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFEFF\uFFA0]/u;
+// eslint-disable-next-line no-misleading-character-class
 const invisibleAll = new RegExp(invisible.source, 'gu');
 
 export interface Normalised {
