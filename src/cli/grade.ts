@@ -42,7 +42,7 @@ export async function grade(exercisePath: string, submissions: string, outDir: s
 
   // The destination is checked before any work: a report that could not be written would waste the whole run.
   const outputs = new Outputs();
-  await outputs.addInput(exerciseFile);
+  await outputs.addInput(exerciseFile, 'the exercise file');
   const target = path.resolve(io.cwd, outDir);
   const folderProblem = await makeFolder(target);
   if (folderProblem) {
@@ -52,7 +52,7 @@ export async function grade(exercisePath: string, submissions: string, outDir: s
   const folder = path.resolve(io.cwd, submissions);
   const walk = await walkCaseFiles(folder, submissions);
   for (const note of walk.notes) io.err(`casemark: ${note}`);
-  for (const file of walk.files) await outputs.addInput(path.join(folder, file));
+  for (const file of walk.files) await outputs.addInput(path.join(folder, file), 'one of the submissions');
   const reports = [path.join(target, 'report.html'), path.join(target, 'report.csv')];
   for (const report of reports) {
     const refused = await outputs.refusal(report, force);

@@ -185,7 +185,7 @@ async function genogram(args: string[], io: Io): Promise<number> {
   if (positionals.length === 0) throw new UsageError('genogram needs at least one case file');
   const finder = new ConfigFinder(values.config && path.resolve(io.cwd, values.config));
   const outputs = new Outputs();
-  for (const name of positionals) await outputs.addInput(path.resolve(io.cwd, name));
+  for (const name of positionals) await outputs.addInput(path.resolve(io.cwd, name), 'one of the case files');
   if (values.out) {
     const problem = await makeFolder(path.resolve(io.cwd, values.out));
     if (problem) {
@@ -294,7 +294,7 @@ async function viewpoint(args: string[], io: Io): Promise<number> {
     return 0;
   }
   const outputs = new Outputs();
-  await outputs.addInput(absolute);
+  await outputs.addInput(absolute, 'the case file itself');
   try {
     await outputs.write(path.resolve(io.cwd, values.out), text, values.force === true);
   } catch (error) {
@@ -351,7 +351,7 @@ async function share(args: string[], io: Io): Promise<number> {
   }
   // Neither output may replace the case file, nor each other, nor an existing file without --force: all checked first.
   const outputs = new Outputs();
-  await outputs.addInput(absolute);
+  await outputs.addInput(absolute, 'the case file itself');
   const targets = [values.out, values.mapping].filter((t): t is string => Boolean(t));
   for (const target of targets) {
     const resolved = path.resolve(io.cwd, target);

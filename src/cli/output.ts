@@ -2,7 +2,7 @@
 // and by the real path of its folder, so a symlink, a hard link or another spelling of the same file is caught),
 // is never written through a symlink, replaces an existing file only with --force, and appears whole or not at all:
 // it is written to a temporary file in the same folder, then renamed (or linked, which refuses to replace).
-import { constants, type Stats } from 'node:fs';
+import { constants } from 'node:fs';
 import { link, lstat, mkdir, open, realpath, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -23,23 +23,17 @@ export function shownPath(name: string): string {
 export class OutputRefused extends Error {}
 
 export class Outputs {
-  private readonly inputs: Identity[] = [];
-  private readonly inputPaths = new Set<string>();
+  private readonly inputs: Array<Identity & { label: string }> = [];
+  private readonly inputPaths = new Map<string, string>();
   /** Outputs planned or written in this run: two outputs may not be one file either. */
   private readonly planned = new Set<string>();
 
   /** Remember a file that must never be written over (a case file read, an exercise). */
-  async addInput(file: string): Promise<void> {
+  async addInput(file: string, label = 'one of the files being read'): Promise<void> {
     const info = await stat(file).catch(() => undefined);
-    if (info) this.inputs.push({ dev: info.dev, ino: info.ino });
+    if (info) this.inputs.push({ dev: info.dev, ino: info.ino, label });
     const real = await realpath(file).catch(() => path.resolve(file));
-    this.inputPaths.add(real);
-  }
-
-  /** Inputs found under a folder as it is walked: remembered without waiting. */
-  addInputIdentity(info: Stats, real: string): void {
-    this.inputs.push({ dev: info.dev, ino: info.ino });
-    this.inputPaths.add(real);
+    this.inputPaths.set(real, label);
   }
 
   /**
@@ -50,12 +44,14 @@ export class Outputs {
     const absolute = path.resolve(target);
     const folder = await realpath(path.dirname(absolute)).catch(() => undefined);
     const real = folder ? path.join(folder, path.basename(absolute)) : absolute;
-    if (this.inputPaths.has(real)) return 'it is one of the files being read';
+    const input = this.inputPaths.get(real);
+    if (input) return `it is ${input}`;
     const info = await lstat(absolute).catch(() => undefined);
     if (!info) return undefined;
     if (info.isSymbolicLink()) return 'it is a symbolic link; CaseMark never writes through a link (remove it or choose another name)';
     if (!info.isFile()) return 'it is not a regular file';
-    if (this.inputs.some((input) => same(input, info))) return 'it is one of the files being read (another name for the same file)';
+    const linked = this.inputs.find((one) => same(one, info));
+    if (linked) return `it is ${linked.label} (another name for the same file)`;
     if (!force) return 'it exists; add --force to replace it';
     return undefined;
   }
