@@ -1,5 +1,5 @@
-// Text as a name matcher must see it: compatibility forms folded (full-width "Ｋｅｒｒｙ" is Kerry), invisible characters
-// removed (zero-width spaces and joiners, word joiner, soft hyphen, direction marks and controls), any case. Each
+// Text as a name matcher must see it: compatibility forms folded (full-width "Ｋｅｒｒｙ" is Kerry), accents dropped,
+// invisible characters removed (zero-width spaces and joiners, word joiner, soft hyphen, direction marks and controls), any case. Each
 // character of the result knows where it came from, so a match maps back to the original text.
 
 /** Characters that change nothing a reader sees, or only the direction of what follows. */
@@ -18,9 +18,12 @@ export interface Normalised {
   to: number[];
 }
 
-/** A word or name in its normalised form (for tables and comparisons). */
+/**
+ * A word or name in its normalised form (for tables and comparisons): compatibility forms folded, accents and other
+ * marks dropped (Zoe and Zoë are one name to a reader), invisible characters removed, lower case.
+ */
 export function normaliseName(text: string): string {
-  return text.normalize('NFKC').replace(invisibleAll, '').toLowerCase().normalize('NFKC');
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').replace(invisibleAll, '').toLowerCase().normalize('NFKC');
 }
 
 /** The normalised text with its map back to `original`; the original's line breaks are kept where they were. */

@@ -215,6 +215,8 @@ function spellingTable(people: Named[]): Map<string, { person?: Named; text: str
   }
   for (const person of people) {
     const own = ownParts(person);
+    // "Baby" or "Nan" as a name is also an everyday word: matched only as written (see roleWordNames).
+    if (isRoleWordName(person)) continue;
     if (own[0] && givenCount.get(normaliseName(own[0])) === 1) set(own[0], { person, text: person.pseudonym });
     set(person.name.trim(), { person, text: person.pseudonym });
     // "Kerry-Jones" for Kerry Jones: the whole person, not "Mother-X".
@@ -227,10 +229,24 @@ function spellingTable(people: Named[]): Map<string, { person?: Named; text: str
   return table;
 }
 
+/** A name made only of family words ("Baby", "Nan"): in any case it would replace the word wherever it is used. */
+function isRoleWordName(person: Named): boolean {
+  const words = person.name.trim().split(/\s+/);
+  return words.length > 0 && words.every((w) => nameRoleWords.has(normaliseName(w)));
+}
+
+/** Names made of family words, as written (capitalised): "Baby" is the person, "the baby" the word. */
+function roleWordNames(people: Named[]): Map<string, { person: Named; text: string }> {
+  const exact = new Map<string, { person: Named; text: string }>();
+  for (const person of people) if (isRoleWordName(person)) exact.set(capitalise(person.name.trim()), { person, text: person.pseudonym });
+  return exact;
+}
+
 /** Spellings (normalised) of every declared name that must not be in a copy: whole names and their own parts. */
 function declaredSpellings(people: Named[]): string[] {
   const spellings = new Set<string>();
   for (const person of people) {
+    if (isRoleWordName(person)) continue;
     const whole = normaliseName(person.name.trim());
     if (whole) spellings.add(whole);
     for (const part of ownParts(person)) for (const piece of [part, ...part.split('-')]) if (piece.length > 1) spellings.add(normaliseName(piece));
@@ -421,6 +437,15 @@ export function shareableCopy(original: string, options: ShareOptions = {}): Sha
       replace(start, end, value, { person: entry.person, original: text.slice(start, end) });
     }
   }
+  const exact = roleWordNames(people);
+  if (exact.size > 0) {
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${[...exact.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\p{N}_])`, 'gu');
+    for (const m of text.matchAll(pattern)) {
+      const entry = exact.get(m[0]);
+      const start = m.index ?? 0;
+      if (entry && start >= fmEnd) replace(start, start + m[0].length, entry.text, { person: entry.person, original: m[0] });
+    }
+  }
 
   replacements.sort((a, b) => b.start - a.start);
   let copy = text;
@@ -445,11 +470,10 @@ export function shareableCopy(original: string, options: ShareOptions = {}): Sha
 
 /**
  * The check after the copy is made: any declared name still in it, in any case, width or with invisible characters
- * (where a pseudonym does not itself hold the same word), is flagged as not replaced.
+ * (a writer's own pseudonym that keeps part of the name included), is flagged as not replaced.
  */
 function survivingNames(copy: string, people: Named[], shared: Analysis): CaseMessage[] {
-  const pseudonymWords = new Set(people.flatMap((p) => normaliseName(`${p.pseudonym} ${p.first}`).split(/[^\p{L}\p{N}]+/u)));
-  const expression = spellingPattern(declaredSpellings(people).filter((s) => !s.split(/\s+/).every((w) => pseudonymWords.has(w))));
+  const expression = spellingPattern(declaredSpellings(people));
   if (!expression) return [];
   const normal = normaliseWithMap(copy);
   const source = new SourceText(copy, { type: 'root', children: [] });
