@@ -85,7 +85,7 @@ export async function grade(exercisePath: string, submissions: string, outDir: s
   }
   const broken = rows.filter((r) => r.error).length;
   const gaps = commonGaps(exercise, rows).slice(0, 3);
-  io.out(`checked ${rows.length} submissions${broken > 0 ? ` (${broken} could not be read or fully analysed)` : ''} against “${exercise.title}”`);
+  io.out(`checked ${rows.length} submissions${broken > 0 ? ` (${broken} could not be read)` : ''} against “${exercise.title}”`);
   if (gaps.length > 0) io.out(`most common gaps: ${gaps.map((g) => `${g.id} (${g.count})`).join(', ')}`);
   io.out(`wrote ${path.relative(io.cwd, reports[0] as string) || 'report.html'} and report.csv`);
   return 0;

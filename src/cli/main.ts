@@ -15,7 +15,7 @@ const usage = `Usage:
   casemark lint [paths or globs...] [--format stylish|json|sarif] [--max-warnings N] [--config FILE]
   casemark genogram FILE... [--out DIR] [--force] [--notes] [--config FILE]
   casemark viewpoint FILE [--out FILE] [--force] [--config FILE]
-  casemark grade EXERCISE SUBMISSIONS_DIR [--out DIR] [--workers N]
+  casemark grade EXERCISE SUBMISSIONS_DIR [--out DIR] [--force] [--workers N]
   casemark share FILE [--out FILE] [--dates month|shift|keep] [--shift-days N] [--mapping FILE] [--force] [--config FILE]
   casemark check-identifiers [paths or globs...] [--format stylish|json|sarif] [--config FILE]
   casemark rules
@@ -23,12 +23,23 @@ const usage = `Usage:
 
 lint checks every *.case.md under the current folder when no path is given.
 genogram writes each genogram and ecomap block of a case file as an SVG, beside the file or into --out.
-grade checks every *.case.md under SUBMISSIONS_DIR against an exercise's rubric and writes report.html and report.csv.
+grade checks every *.case.md under SUBMISSIONS_DIR against an exercise's rubric and writes report.html and report.csv
+  into --out (checked before grading; existing reports are replaced only with --force).
 viewpoint prints an alternative viewpoint of a case file for supervision (Markdown), or writes it to --out.
 share prints a pseudonymised copy of a case file, or writes it to --out; --mapping also writes the key that re-identifies
-  the family. It lists what may still identify them and exits 1 if anything does.
+  the family. It lists what may still identify the family and exits 1 if anything does. --shift-days: 1 to 36500 days,
+  either way.
 check-identifiers lists what may identify a family in each case file (the identifying-detail rule, whatever the
-  settings), and exits 1 if anything does.`;
+  settings), and exits 1 if anything does.
+
+What is guaranteed (docs/sharing.md says more):
+  - No command writes over a file it reads, by any name (symlink, hard link, another path), nor through a symlink, nor
+    over an existing file without --force; a replaced file is written whole (temporary file, then rename).
+  - share and check-identifiers fail closed: a file CaseMark could not fully analyse exits 2, and share makes no copy.
+  - share replaces declared names in any case, width, accents or with invisible characters, and flags any left.
+  - Folder walks do not follow symbolic links; only regular files up to 5 MB of valid UTF-8 are read.
+Not guaranteed: names nobody declared (found by patterns and a tagger, which miss some), identifiers other than names
+  (flagged, not replaced), and details that identify a family together. Read a copy before sharing it.`;
 
 export interface Io {
   cwd: string;

@@ -316,3 +316,14 @@ describe('issue 13 through the CLI', function () {
     });
   });
 });
+
+describe('the CLI help says what is and is not guaranteed', () => {
+  it('--help', () => {
+    const run = spawnSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
+    assert.equal(run.status, 0);
+    assert.match(run.stdout, /What is guaranteed/);
+    assert.match(run.stdout, /fail closed: a file CaseMark could not fully analyse exits 2/);
+    assert.match(run.stdout, /Not guaranteed: names nobody declared/);
+    assert.match(run.stdout, /casemark grade EXERCISE SUBMISSIONS_DIR \[--out DIR\] \[--force\]/);
+  });
+});
