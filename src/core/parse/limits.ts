@@ -1,8 +1,8 @@
 // What CaseMark will not try to read: nesting so deep that the parsers would run out of stack. Checked before
 // parsing, by counting, so that the answer is the same on every thread whatever its stack size.
 
-/** More levels of block quotes and list items on one line than any case file needs (the parsers manage ~1,000). */
-export const maxMarkdownNesting = 100;
+/** More levels of block quotes and list items on one line than any case file needs: deeper lists take seconds to parse, and a few thousand run the parsers out of stack. */
+export const maxMarkdownNesting = 1000;
 /** More levels of YAML flow brackets than any frontmatter needs. */
 export const maxYamlNesting = 100;
 

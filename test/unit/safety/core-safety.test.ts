@@ -64,7 +64,7 @@ describe('issue 13 in the core', () => {
         assert.ok(incompleteAnalysis(result.messages), marker);
         assert.equal(result.messages.length, 1);
         assert.equal(result.messages[0]?.line, 9);
-        assert.match(result.messages[0]?.reason ?? '', /^This line nests \d+ levels of block quotes and list items, more than the 100 CaseMark reads/);
+        assert.match(result.messages[0]?.reason ?? '', /^This line nests \d+ levels of block quotes and list items, more than the 1000 CaseMark reads/);
         assert.doesNotMatch(result.messages[0]?.reason ?? '', /call stack/);
       }
     });
