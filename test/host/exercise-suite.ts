@@ -159,6 +159,15 @@ describe('Exercises in a real VS Code', function () {
     check(problemItem.command?.arguments?.[0]?.toString() === fileUri('exercises/faulty.exercise.md').toString(), 'goes to the mistake in the exercise file');
     await statesFor(exercises, document, { hypotheses: 'unmet' });
 
+    // Issue 13, item 9: an absolute path or an address is not followed, and a warning on the exercise: line says so.
+    const exerciseLine = document.getText().split('\n').findIndex((l) => l.startsWith('exercise:'));
+    for (const [reference, reason] of [['/etc/passwd', /absolute path is not followed/], ['file:///etc/passwd', /address is not followed/], ['../../../../../../etc/passwd', /leads out of/]] as const) {
+      await setExercise(editor, reference);
+      const refused = await waitFor(`a warning for ${reference}`, () => exerciseDiagnostics(document.uri).find((d) => reason.test(d.message)));
+      check(refused.severity === vscode.DiagnosticSeverity.Warning && refused.range.start.line === exerciseLine, `on the exercise: line as a warning: ${JSON.stringify(refused.range)} ${refused.message}`);
+      check(rootOf(exercises)?.kind === 'error', `the checklist shows no exercise for ${reference}`);
+    }
+
     await setExercise(editor, undefined);
     await waitFor('an empty checklist', () => exercises.getChildren().length === 0 && exercises.checklistOf(document.uri) === undefined);
     check(statusOf(exercises) === undefined, `no status: ${statusOf(exercises)}`);
