@@ -28,25 +28,37 @@ export function normaliseName(text: string): string {
 
 /** The normalised text with its map back to `original`; the original's line breaks are kept where they were. */
 export function normaliseWithMap(original: string): Normalised {
-  let text = '';
   const from: number[] = [];
   const to: number[] = [];
   let i = 0;
+  const mark = /\p{M}/u;
+  const parts: string[] = [];
   while (i < original.length) {
-    const code = original.codePointAt(i) as number;
-    const width = code > 0xffff ? 2 : 1;
+    const code = original.charCodeAt(i);
+    const next = original.charCodeAt(i + 1);
+    // Plain ASCII not followed by a combining mark (U+0300 and up): lower case is all it needs (the common case).
+    if (code < 0x80 && !(next >= 0x300)) {
+      parts.push(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : original[i] as string);
+      from.push(i);
+      to.push(i + 1);
+      i++;
+      continue;
+    }
+    const point = original.codePointAt(i) as number;
+    const width = point > 0xffff ? 2 : 1;
     let end = i + width;
     // A character with its combining marks is normalised as one, so "e" + U+0301 folds like "é".
-    while (end < original.length && /\p{M}/u.test(String.fromCodePoint(original.codePointAt(end) as number))) end += (original.codePointAt(end) as number) > 0xffff ? 2 : 1;
+    while (end < original.length && mark.test(String.fromCodePoint(original.codePointAt(end) as number))) end += (original.codePointAt(end) as number) > 0xffff ? 2 : 1;
     const piece = original.slice(i, end);
     const folded = invisible.test(piece) && piece.length === width ? '' : normaliseName(piece);
     for (let k = 0; k < folded.length; k++) {
       from.push(i);
       to.push(end);
     }
-    text += folded;
+    parts.push(folded);
     i = end;
   }
+  const text = parts.join('');
   return { text, from, to };
 }
 
