@@ -1,5 +1,5 @@
 // CaseMark's core: pure TypeScript, no editor and no OS, for the extension, the CLI and the browser.
-export { analyse, declaresCasemark, isCasePath, severityOf, type AnalyseOptions, type Analysis } from './analyse';
+export { analyse, declaresCasemark, incompleteAnalysis, incompleteRuleIds, isCasePath, severityOf, type AnalyseOptions, type Analysis } from './analyse';
 export { defaultConfig, mergeConfig, readConfigText, readSeverity, type ConfigProblem } from './config/read';
 export * from './config/types';
 export * from './model';

@@ -1,5 +1,23 @@
 // Finding words and phrases in prose: whole words, any case, any run of spaces between words.
 
+/** Every table a user's word is looked up in, by name: a test feeds each every name Object.prototype has. */
+const tables = new Map<string, Readonly<Record<string, unknown>>>();
+
+/**
+ * A table of words to meanings with no prototype: "constructor" or "__proto__" typed by a user finds nothing,
+ * never Object's own function.
+ */
+export function wordTable<T>(name: string, entries: Record<string, T>): Readonly<Record<string, T>> {
+  const table = Object.assign(Object.create(null) as Record<string, T>, entries);
+  tables.set(name, table);
+  return table;
+}
+
+/** The word tables made so far (those of every module loaded). */
+export function wordTables(): ReadonlyMap<string, Readonly<Record<string, unknown>>> {
+  return tables;
+}
+
 export interface Match {
   start: number;
   end: number;
