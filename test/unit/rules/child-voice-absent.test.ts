@@ -21,7 +21,7 @@ describe(id, () => {
       const text = caseFile(adultsOnly, 'people:\n  - {name: Sara, role: mother}\n  - {name: Amy Jones, role: daughter}\n  - {name: Leo, age: 3}');
       const m = single(lintRule(id, text));
       assertAt(m, span(text, '{name: Amy Jones, role: daughter}'));
-      assert.match(m.reason, /^Amy Jones, Leo \(3\) are named, but CaseMark found nothing recording what the children said/);
+      assert.match(m.reason, /^Amy Jones \(age not recorded\), Leo \(3\) are named, but CaseMark found nothing recording what the children said/);
       assert.match(m.reason, /What would Amy say/);
     });
 
