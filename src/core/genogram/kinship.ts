@@ -270,6 +270,13 @@ function byUnion(family: Family, from: string, to: string): Relation | undefined
     if (married(union)) return relation(gendered(g, 'stepmother', 'stepfather', 'step-parent'), gendered(g, 'stepmother', 'stepfather', 'partner'));
     return relation(`${parentWord(parent)}’s ${partnerTerm(family, to, union).term}`, 'partner');
   }
+  // A wife's or husband's child is a stepchild; a partner's is "partner’s son".
+  for (const { partner, union } of family.unionsOf(from)) {
+    const theirs = family.upward(to, true);
+    if (!current(union) || !theirs.includes(partner) || theirs.includes(from)) continue;
+    if (married(union)) return relation(gendered(g, 'stepdaughter', 'stepson', 'stepchild'), 'child');
+    return relation(`${partnerTerm(family, partner, union).term}’s ${gendered(g, 'daughter', 'son', 'child')}`, 'child');
+  }
   // Step-siblings: children of a parent's wife, husband or partner at home, sharing no parent.
   const theirParents = family.upward(to, true);
   if (!theirParents.some((p) => parents.includes(p))) {
@@ -346,7 +353,7 @@ function kinTerm(family: Family, from: string, to: string): Relation | undefined
     // Kinship through an adoption: the same words, said as such; the side of the family is left out.
     const term = adoptive.term.replace(/^(maternal|paternal) /, '');
     if (/^(mother|father|parent)$/.test(term)) return relation(`adoptive ${term}`, adoptive.role);
-    if (/^(daughter|son|child)$/.test(term)) return relation(`adopted ${term}`, adoptive.role);
+    if (/(daughter|son|child)$/.test(term)) return relation(`adopted ${term}`, adoptive.role);
     return relation(`adoptive ${term.replace(/^(half|twin)[- ]/, '')}`, adoptive.role);
   }
   return bySiblingLink(family, from, to) ?? byUnion(family, from, to);
