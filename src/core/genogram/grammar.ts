@@ -844,7 +844,7 @@ class BlockReader {
       const person = this.lookup(ref.text, ref.span);
       if (person && (person.declared || isEcomap)) {
         set(person.key);
-        this.referenced(person.key, ref.span);
+        this.referenced(person.key, ref);
         continue;
       }
       if (isEcomap) {
@@ -889,7 +889,7 @@ class BlockReader {
     for (const { ref, text } of this.notes) {
       const person = this.lookup(ref.text);
       const system = this.systems.get(ref.text.toLowerCase());
-      if (person) this.referenced(person.key, ref.span);
+      if (person) this.referenced(person.key, ref);
       if (person) person.notes.push(text);
       else if (system) system.notes.push(text);
       else this.problem('genogram-unknown-person', `No one called “${ref.text}” is declared in this ${this.genogram.kind}, so the note has no one to belong to.`, ref.span);
@@ -897,7 +897,7 @@ class BlockReader {
     for (const twins of this.twinGroups) {
       for (const ref of twins.refs) {
         const person = this.lookup(ref.text);
-        if (person) this.referenced(person.key, ref.span);
+        if (person) this.referenced(person.key, ref);
         const links = person ? this.genogram.children.filter((c) => c.child === person.key) : [];
         if (!person) this.problem('genogram-unknown-person', `No one called “${ref.text}” is declared in this genogram. Add a person line for them, or correct the id.`, ref.span);
         else if (links.length === 0) this.problem('genogram-syntax', `${ref.text} has no parents yet, so CaseMark cannot draw them as a twin. Write twins ${twins.refs.map((r) => r.text).join(' ')} of mother + father.`, ref.span);
@@ -906,8 +906,8 @@ class BlockReader {
     }
   }
 
-  private referenced(key: string, span: Span): void {
-    (this.genogram.references ??= []).push({ key, span });
+  private referenced(key: string, ref: Reference): void {
+    (this.genogram.references ??= []).push({ key, span: ref.span, text: ref.text });
   }
 
   private closest(lower: string): string | undefined {
