@@ -10,6 +10,7 @@ export { lineStart, within } from './source';
 export { configFileMessages, createMessage } from './messages';
 export { IncrementalParser, type Reparse, type ReparseKind } from './parse/incremental';
 export { newCaseTemplate } from './template';
-export { drawGenogram, drawingFileName, parseDiagrams, svgText } from './genogram/index';
+export { drawGenogram, drawingFileName, parseDiagrams, svgText, completionsAt, hoverAt, renameTargetAt, renameEdits, type EditedBlock, type GenogramPerson } from './genogram/index';
+export { caseYear } from './parse/diagrams';
 export { buildViewpoint, phrasesWith, viewpointDocument, viewpointInsertion, type Viewpoint } from './viewpoint/index';
 export * from './anonymise/index';
