@@ -43,7 +43,12 @@ describe('Editing genograms in a real VS Code', function () {
     await waitFor('the analysis', () => documents.analysisOf(editor.document));
     const line = editor.document.getText().split('\n').indexOf('sara + dan married 2014');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(line, 8));
-    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    // The summary is appended as escaped text (names are the writer's, never Markdown): read it back unescaped.
+    const text = hovers
+      .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
+      .join('\n')
+      .replace(/&nbsp;/g, ' ')
+      .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1');
     check(text.includes('Dan (36), Amy’s father'), `hover: ${text}`);
     check(text.includes('person dan male 36'), `the person line in the hover: ${text}`);
   });

@@ -1,4 +1,4 @@
-import { ageText, describeRelation, kinship } from '../genogram/kinship';
+import { ageText, describeRelation, kinship, relationBetween } from '../genogram/kinship';
 import type { Genogram, GenogramPerson } from '../genogram/types';
 import type { CaseModel } from '../model';
 import { caseYear } from '../parse/diagrams';
@@ -16,8 +16,8 @@ export interface UnseenAdult {
   /** The index child if they share the household, else its first child. */
   child: GenogramPerson;
   /**
-   * Who the adult is, worded from the child the sentence names ("Leo’s mother"), else from the index child with that
-   * child's name ("Kai’s father’s partner"); undefined when neither has a plain word.
+   * Who the adult is, each part naming the child it is worded from ("Kai’s father’s partner and Leo’s mother");
+   * undefined when no child has a plain word for them.
    */
   relation?: string;
   age?: number;
@@ -29,12 +29,24 @@ function familyOf(model: CaseModel, genogram: Genogram, key: string): Genogram |
   return model.diagrams.find((d) => d.genogram.kind === 'genogram' && d.genogram.people.some((p) => p.key === key && p.declared))?.genogram;
 }
 
-/** The relation as a sentence can state it: from the named child first, else from the index child, named. */
-export function relationFor(model: CaseModel, genogram: Genogram, adult: string, child: string, nameOf: (p: GenogramPerson) => string = (p) => p.name): string | undefined {
+/**
+ * The relation as a sentence can state it: from the named child, then from the household's other children where
+ * their word differs ("Kai’s father’s partner and Leo’s mother"); from the index child, named, when the household's
+ * children have no word for the adult.
+ */
+export function relationFor(model: CaseModel, genogram: Genogram, adult: string, child: string, others: readonly string[] = [], nameOf: (p: GenogramPerson) => string = (p) => p.name): string | undefined {
   const family = familyOf(model, genogram, adult);
   if (!family) return undefined;
+  const terms = new Set<string>();
+  const from = [child, ...others].filter((key) => {
+    const term = relationBetween(family, key, adult)?.term;
+    if (!term || terms.has(term)) return false;
+    terms.add(term);
+    return true;
+  });
   const index = family.people.find((p) => p.index && !p.pregnancy);
-  return describeRelation(family, adult, [child], nameOf) ?? (index ? describeRelation(family, adult, [index.key], nameOf) : undefined);
+  if (from.length === 0 && index) from.push(index.key);
+  return describeRelation(family, adult, from, nameOf);
 }
 
 /** Adults in a child's household (genogram households, ecomap centres) that no hypothesis mentions. */
@@ -70,7 +82,8 @@ export function unseenAdults(model: CaseModel, text: string): UnseenAdult[] {
         if (keys.some((key) => subjectsNow().has(key)) || findPhrases(hypothesisText, names, 0, hypothesisText.length, true).length > 0) continue;
         asked.add(adult.key);
         // An ecomap has no parent lines: the relation then comes from the file's genogram.
-        found.push({ adult, child, relation: relationFor(model, genogram, adult.key, child.key, (p) => shortName(p.name)), age: k?.age ?? known[0]?.age });
+        const others = children.filter((c) => c !== child).map((c) => c.key);
+        found.push({ adult, child, relation: relationFor(model, genogram, adult.key, child.key, others, (p) => shortName(p.name)), age: k?.age ?? known[0]?.age });
       }
     }
   }

@@ -77,7 +77,8 @@ export const families: KinshipFamily[] = [
       fay: row('edna=-, gwen=-, lisa=-, mark=-, hana=-, zara=foster daughter, ruth=-, tom=son'),
       tom: row('edna=-, gwen=-, lisa=-, mark=-, hana=-, zara=foster sister, ruth=-, fay=mother'),
     },
-    households: [['fay', 'tom', 'zara'], ['hana', 'ruth', 'lisa', 'mark'], ['edna', 'gwen']],
+    // Fay first with Ruth, to whom she has no plain relation: the sentence then names Zara, from whom it is worded.
+    households: [['fay', 'ruth'], ['fay', 'tom', 'zara'], ['hana', 'ruth', 'lisa', 'mark'], ['edna', 'gwen']],
   },
   {
     // An adopted child beside a birth child, with his birth mother and birth sister recorded.

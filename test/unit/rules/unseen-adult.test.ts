@@ -67,6 +67,33 @@ describe(id, () => {
     });
   });
 
+  describe('words each relation from the child it names (issue 18)', () => {
+    it('“Kai’s father’s partner and Leo’s mother”, never “Leo’s father’s partner”', () => {
+      const lines = ['person kai male 10 index', 'person leo male 4', 'person sam male 34', 'person jo female 29', 'person ana female 33', 'sam + ana separated', 'sam + jo cohabiting', 'kai child of sam + ana', 'leo child of sam + jo'];
+      const text = caseFile(`${block('genogram', ...lines, 'household: sam, jo, leo, kai')}\n${hypotheses('- H1: Sam may be finding the school run hard.')}`, dated);
+      assert.equal(single(lintRule(id, text)).reason.split(' lives in')[0], 'Jo (29), Kai’s father’s partner and Leo’s mother,');
+      // Without Kai at home, the sentence names Leo, and Jo is his mother.
+      const leoOnly = caseFile(`${block('genogram', ...lines, 'household: sam, jo, leo')}\n${hypotheses('- H1: Sam may be finding the school run hard.')}`, dated);
+      assert.equal(single(lintRule(id, leoOnly)).reason.split(' lives in')[0], 'Jo (29), Leo’s mother,');
+    });
+
+    it('keeps a full sister a sister beside a foster link, and a great-grandmother a great-grandmother', () => {
+      const lines = ['person edna female 1940', 'person gwen female 1962', 'person lisa female 1984', 'person hana female 2003', 'person zara female 2010 index', 'person ruth female 2024', 'person fay female 1970',
+        'gwen child of edna', 'lisa child of gwen', 'hana, zara children of lisa', 'ruth child of hana', 'zara child of fay fostered'];
+      const text = caseFile(`${block('genogram', ...lines, 'household: hana, ruth, zara, edna')}\n${hypotheses('- H1: The routine may have changed.')}`, dated);
+      assert.deepEqual(lintRule(id, text).map((m) => m.reason.split(' lives in')[0]), [
+        'Edna (86), Zara’s maternal great-grandmother and Ruth’s maternal great-great-grandmother,',
+        'Hana (23), Zara’s sister and Ruth’s mother,',
+      ]);
+    });
+
+    it('names the index child when no child at home has a plain word for the adult', () => {
+      const lines = ['person zara female 15 index', 'person fay female 50', 'person kit male 5', 'zara child of fay fostered'];
+      const text = caseFile(`${block('genogram', ...lines, 'household: fay, kit')}\n${hypotheses('- H1: The routine may have changed.')}`, dated);
+      assert.equal(single(lintRule(id, text)).reason.split(' lives in')[0], 'Fay (50), Zara’s foster mother,');
+    });
+  });
+
   describe('does not fire', () => {
     const quiet = (hypothesisSection: string, lines: string[] = [...family, home]): void => {
       assert.deepEqual(lintRule(id, caseFile(`${block('genogram', ...lines)}\n${hypothesisSection}`, dated)), []);
