@@ -242,7 +242,7 @@ function byLink(family: Family, from: string, to: string): Relation | undefined 
   return undefined;
 }
 
-/** Brothers and sisters by fostering, adoption or a step link: sharing a carer or parent through such a link. */
+/** Brothers and sisters by fostering or a step link (adoption is kinship by descent): sharing a carer or step-parent. */
 function bySiblingLink(family: Family, from: string, to: string): Relation | undefined {
   const g = family.gender(to);
   const word = gendered(g, 'sister', 'brother', 'sibling');
@@ -252,7 +252,6 @@ function bySiblingLink(family: Family, from: string, to: string): Relation | und
     return [...carers(from, kindsA)].some((p) => theirs.has(p));
   };
   const all = ['biological', 'adopted', 'fostered', 'step'];
-  if (shares(['biological', 'adopted'], ['biological', 'adopted'])) return relation(`adoptive ${word}`, word);
   if (shares(all, all) && (shares(['fostered'], all) || shares(all, ['fostered']))) return relation(`foster ${word}`, word);
   if (shares(all, all)) return relation(gendered(g, 'stepsister', 'stepbrother', 'stepsibling'), word);
   return undefined;

@@ -177,6 +177,43 @@ export const families: KinshipFamily[] = [
     households: [['tina', 'rob', 'ann', 'ben', 'cat', 'dan'], ['ray', 'ann'], ['lee']],
   },
   {
+    // A grandmother's second marriage, an engaged couple, a child with no gender recorded, and a carer with a foster
+    // child beside a stepchild (an explicit step link).
+    name: 'remarriage, engagement, step and foster links',
+    lines: [
+      'person rita female 68',
+      'person walt male 70',
+      'person norm male 69',
+      'person eve female 44',
+      'person gus male 45',
+      'person ivy female 12 index',
+      'person pip 9',
+      'person hal male 50',
+      'person sky 10',
+      'person vic female 20',
+      'rita + walt divorced',
+      'rita + norm married',
+      'eve child of rita + walt',
+      'eve + gus engaged',
+      'ivy, pip children of eve + gus',
+      'sky child of hal fostered',
+      'vic child of hal step',
+    ],
+    expected: {
+      rita: row('walt=former husband, norm=husband, eve=daughter, gus=daughter’s partner, ivy=granddaughter, pip=grandchild, hal=-, sky=-, vic=-'),
+      walt: row('rita=former wife, norm=-, eve=daughter, gus=daughter’s partner, ivy=granddaughter, pip=grandchild, hal=-, sky=-, vic=-'),
+      norm: row('rita=wife, walt=-, eve=stepdaughter, gus=-, ivy=-, pip=-, hal=-, sky=-, vic=-'),
+      eve: row('rita=mother, walt=father, norm=stepfather, gus=fiancé, ivy=daughter, pip=child, hal=-, sky=-, vic=-'),
+      gus: row('rita=-, walt=-, norm=-, eve=fiancée, ivy=daughter, pip=child, hal=-, sky=-, vic=-'),
+      ivy: row('rita=maternal grandmother, walt=maternal grandfather, norm=step-grandfather, eve=mother, gus=father, pip=sibling, hal=-, sky=-, vic=-'),
+      pip: row('rita=maternal grandmother, walt=maternal grandfather, norm=step-grandfather, eve=mother, gus=father, ivy=sister, hal=-, sky=-, vic=-'),
+      hal: row('rita=-, walt=-, norm=-, eve=-, gus=-, ivy=-, pip=-, sky=foster child, vic=stepdaughter'),
+      sky: row('rita=-, walt=-, norm=-, eve=-, gus=-, ivy=-, pip=-, hal=foster father, vic=foster sister'),
+      vic: row('rita=-, walt=-, norm=-, eve=-, gus=-, ivy=-, pip=-, hal=stepfather, sky=foster sibling'),
+    },
+    households: [['rita', 'norm', 'ivy'], ['hal', 'sky', 'vic'], ['eve', 'gus', 'pip']],
+  },
+  {
     // Twins, a pregnancy, a sibling who died in infancy, and a parent with no age recorded.
     name: 'twins, a pregnancy and a loss',
     lines: [

@@ -4,6 +4,13 @@ import assert from 'node:assert/strict';
 import { ageAt, ageText, describeRelation, isChildAt, kinship, parseDiagram, relationBetween, type Genogram } from '../../../src/core/genogram/index';
 import { families } from './kinship-families';
 
+/** A family of the corpus by the start of its name. */
+const named = (start: string) => {
+  const found = families.find((f) => f.name.startsWith(start));
+  assert.ok(found, start);
+  return found;
+};
+
 const read = (lines: string[]): Genogram => {
   const genogram = parseDiagram('genogram', lines.join('\n'));
   // A family the test reads wrongly would make every row below meaningless.
@@ -69,7 +76,7 @@ describe('kinship', () => {
 
   describe('wording from several people at once', () => {
     it('names each person the relation is worded from: “Kai’s father’s partner and Leo’s mother”', () => {
-      const genogram = read((families[0] as (typeof families)[number]).lines);
+      const genogram = read(named('blended').lines);
       assert.equal(describeRelation(genogram, 'jo', ['kai', 'leo']), 'Kai’s father’s partner and Leo’s mother');
       assert.equal(describeRelation(genogram, 'jo', ['leo']), 'Leo’s mother');
       assert.equal(describeRelation(genogram, 'ana', ['gran']), undefined, 'no plain word: nothing');
@@ -78,7 +85,7 @@ describe('kinship', () => {
   });
 
   describe('ages at the case’s date', () => {
-    const genogram = read((families[1] as (typeof families)[number]).lines);
+    const genogram = read(named('fostering').lines);
     const at = (key: string) => genogram.people.find((p) => p.key === key) as Genogram['people'][number];
 
     it('works ages out from birth years at the case’s year; 18 or over is not a child', () => {
@@ -89,7 +96,7 @@ describe('kinship', () => {
     });
 
     it('says “age not recorded” and assumes nothing without an age or a year; the dead and pregnancies are never children', () => {
-      const family = read((families[5] as (typeof families)[number]).lines);
+      const family = read(named('twins').lines);
       const person = (key: string) => family.people.find((p) => p.key === key) as Genogram['people'][number];
       assert.equal(ageText(ageAt(person('omar'), 2026)), 'age not recorded');
       assert.equal(isChildAt(person('omar'), 2026), false);
@@ -121,7 +128,7 @@ describe('kinship', () => {
           assert.equal(k.relation ?? '-', expected, `${family.name}: ${key}`);
         }
       }
-      const kin = kinship(read((families[0] as (typeof families)[number]).lines), 2026);
+      const kin = kinship(read(named('blended').lines), 2026);
       assert.deepEqual(['sam', 'jo', 'ana', 'leo', 'gran'].map((k) => kin.get(k)?.role), ['father', 'partner', 'mother', 'brother', 'grandmother']);
     });
   });
