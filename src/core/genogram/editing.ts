@@ -164,6 +164,7 @@ function genogramItems(before: Token[], people: Completion[]): Completion[] {
   }
   // One or more ids so far: a couple, a relationship, or a children line comes next.
   const lastToken = before[before.length - 1] as Token;
+  if (lastToken.kind === 'word' && /^(child|children|son|sons|daughter|daughters|kid|kids)$/.test(lastToken.lower)) return keywords([['of', 'then one or two parents: amy child of sara + dan']]);
   return lastToken.kind === 'comma' ? people : [...keywords(linkWords), ...people];
 }
 

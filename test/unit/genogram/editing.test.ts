@@ -55,6 +55,7 @@ describe('editing genogram blocks', () => {
     });
 
     it('in a children line: ids before and after “of”, then adopted, fostered, step, twins', () => {
+      assert.deepEqual(offered('amy, leo children ').labels, ['of']);
       assert.ok(offered('amy child of ').labels.includes('sara'));
       assert.ok(offered('amy child of sara + ').labels.includes('dan'));
       const kinds = offered('amy child of sara + dan ').labels;
