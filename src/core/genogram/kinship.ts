@@ -66,7 +66,11 @@ class Family {
   readonly byKey = new Map<string, GenogramPerson>();
   private readonly parents = new Map<string, Map<string, Set<string>>>();
   private readonly childrenOf = new Map<string, Map<string, Set<string>>>();
-  readonly unions: GenogramUnion[];
+  private readonly unionIndex = new Map<string, Array<{ partner: string; union: GenogramUnion }>>();
+  // Kinship is asked for many pairs of one family (every person against the index child on each analysis): what each
+  // person's ancestors and siblings are is worked out once.
+  private readonly ancestorMemo = [new Map<string, Map<string, { depth: number; via: Set<string> }>>(), new Map<string, Map<string, { depth: number; via: Set<string> }>>()];
+  private readonly siblingMemo = new Map<string, string[]>();
 
   constructor(readonly genogram: Genogram) {
     for (const person of genogram.people) this.byKey.set(person.key, person);
@@ -78,7 +82,12 @@ class Family {
         add(this.childrenOf, link.kind, parent, link.child);
       }
     }
-    this.unions = genogram.unions.filter((u) => u.partners[0] && u.partners[1] && u.partners[0] !== u.partners[1]);
+    for (const union of genogram.unions) {
+      const [a, b] = union.partners;
+      if (!a || !b || a === b) continue;
+      this.unionsOf(a).push({ partner: b, union });
+      this.unionsOf(b).push({ partner: a, union });
+    }
   }
 
   gender(key: string): Gender | undefined {
@@ -99,7 +108,14 @@ class Family {
   }
 
   /** Every ancestor within four generations, with its distance and the parent each path first goes through. */
-  ancestors(key: string, adoptive: boolean): Map<string, { depth: number; via: Set<string> }> {
+  ancestors(key: string, adoptive: boolean): ReadonlyMap<string, { depth: number; via: ReadonlySet<string> }> {
+    const memo = this.ancestorMemo[adoptive ? 1 : 0] as Map<string, Map<string, { depth: number; via: Set<string> }>>;
+    let found = memo.get(key);
+    if (!found) memo.set(key, (found = this.climb(key, adoptive)));
+    return found;
+  }
+
+  private climb(key: string, adoptive: boolean): Map<string, { depth: number; via: Set<string> }> {
     const found = new Map<string, { depth: number; via: Set<string> }>([[key, { depth: 0, via: new Set() }]]);
     let layer: Array<{ key: string; via?: string }> = [{ key }];
     for (let depth = 1; depth <= 4 && layer.length > 0; depth++) {
@@ -119,13 +135,32 @@ class Family {
     return found;
   }
 
+  /** Each union of a person, in the order written. */
   unionsOf(key: string): Array<{ partner: string; union: GenogramUnion }> {
-    return this.unions.flatMap((union) => (union.partners[0] === key ? [{ partner: union.partners[1], union }] : union.partners[1] === key ? [{ partner: union.partners[0], union }] : []));
+    let list = this.unionIndex.get(key);
+    if (!list) this.unionIndex.set(key, (list = []));
+    return list;
   }
 
   /** The union between two people, the latest written when there are several. */
   unionBetween(a: string, b: string): GenogramUnion | undefined {
     return this.unionsOf(a).filter((u) => u.partner === b).pop()?.union;
+  }
+
+  /** Children by birth, adoption or a step link (not fostering), for in-law words. */
+  children(key: string): string[] {
+    return [...this.childrenOfKind(key, 'biological'), ...this.childrenOfKind(key, 'adopted'), ...this.childrenOfKind(key, 'step')];
+  }
+
+  /** Everyone who shares a birth or adoptive parent with `key`. */
+  siblings(key: string): string[] {
+    let found = this.siblingMemo.get(key);
+    if (!found) {
+      const all = new Set(this.upward(key, true).flatMap((p) => [...this.childrenOfKind(p, 'biological'), ...this.childrenOfKind(p, 'adopted')]));
+      all.delete(key);
+      this.siblingMemo.set(key, (found = [...all]));
+    }
+    return found;
   }
 }
 
@@ -154,7 +189,7 @@ function relation(term: string, role: string): Relation {
 }
 
 /** "maternal " through a mother, "paternal " through a father; nothing when the side is unknown or both. */
-function sideOf(family: Family, via: Set<string>): string {
+function sideOf(family: Family, via: ReadonlySet<string>): string {
   const sides = new Set([...via].map((key) => gendered(family.gender(key), 'maternal ', 'paternal ', '?')));
   const [side] = sides;
   return sides.size === 1 && side !== '?' ? (side as string) : '';
@@ -287,11 +322,8 @@ function byUnion(family: Family, from: string, to: string): Relation | undefined
     }
   }
   const spouses = family.unionsOf(from).filter((u) => married(u.union)).map((u) => u.partner);
-  const children = family.genogram.children.filter((c) => c.parents.includes(from) && c.kind !== 'fostered').map((c) => c.child);
-  const siblings = (key: string): string[] => {
-    const own = family.upward(key, true);
-    return family.genogram.people.map((p) => p.key).filter((k) => k !== key && family.upward(k, true).some((p) => own.includes(p)));
-  };
+  const children = family.children(from);
+  const siblings = (key: string): string[] => family.siblings(key);
   // In-laws: by marriage only; an unmarried partner is "son’s partner" or "sister’s partner".
   for (const child of children) {
     const union = family.unionBetween(child, to);
