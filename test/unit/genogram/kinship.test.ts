@@ -2,6 +2,7 @@
 // the word relationBetween gives, against the word written by hand; and ages at the case's date.
 import assert from 'node:assert/strict';
 import { ageAt, ageText, describeRelation, isChildAt, kinship, parseDiagram, relationBetween, type Genogram } from '../../../src/core/genogram/index';
+import { generateFamily } from './generate';
 import { families } from './kinship-families';
 
 /** A family of the corpus by the start of its name. */
@@ -112,6 +113,19 @@ describe('kinship', () => {
       const older = parseDiagram('genogram', 'person amy female 19 index');
       assert.equal(isChildAt(young.people[0] as Genogram['people'][number], 2026), true);
       assert.equal(isChildAt(older.people[0] as Genogram['people'][number], 2026), false);
+    });
+  });
+
+  describe('on large families', () => {
+    it('words everyone’s relation to the index child of a 1000-person family fast enough for every keystroke’s analysis', () => {
+      const genogram = parseDiagram('genogram', generateFamily(7, 1000).text);
+      (genogram.people[0] as Genogram['people'][number]).index = true;
+      const started = performance.now();
+      const kin = kinship(genogram, 2026);
+      const took = performance.now() - started;
+      assert.equal(kin.size, genogram.people.length);
+      // About 70 ms cold on this 2-core machine; the bound leaves room for a slow run, not for quadratic work.
+      assert.ok(took < 1500, `${took.toFixed(0)} ms`);
     });
   });
 
