@@ -1,7 +1,8 @@
 // Completion, hover and rename (F2) inside ```genogram and ```ecomap blocks of case files: a thin adapter over
 // src/core/genogram/editing.ts. Rename is one WorkspaceEdit, so one undo step puts every line back.
 import * as vscode from 'vscode';
-import { caseYear, completionsAt, hoverAt, renameEdits, renameTargetAt, type Analysis, type Diagram, type EditedBlock, type GenogramPerson } from '../core/index';
+import { caseYear, type Analysis, type Diagram } from '../core/index';
+import { completionsAt, hoverAt, renameEdits, renameTargetAt, type EditedBlock, type GenogramPerson } from '../core/genogram/index';
 import type { CaseDocuments } from './documents';
 
 const selector: vscode.DocumentSelector = [{ language: 'markdown' }];

@@ -38,8 +38,7 @@ export const childVoiceAbsent: Rule = {
   defaultSeverity: 'warning',
   options: {},
   check({ model, source, report }) {
-    // Children at the case's date (an age from a birth year decides), never those who have died.
-    const children = model.people.filter((p) => p.isChild && !p.deceased && !/unborn|pregnan/i.test(p.role ?? ''));
+    const children = model.people.filter((p) => p.isChild && !/unborn|pregnan/i.test(p.role ?? ''));
     if (children.length === 0) return;
     const speakers = [...new Set(children.map(firstName))];
     const prose = source.prose;
