@@ -7,10 +7,10 @@ import type { SourceText } from '../source';
 import { favouredHypothesis } from '../rules/evidence-one-sided';
 import { nameParts, sourceKey, subjectsOf, supporting } from '../rules/shared';
 import { unseenAdults } from '../rules/unseen-adult';
-import { describeRelation } from '../genogram/kinship';
 import { findPhrases } from '../words';
 import { gracesAspects } from './graces';
 import { phrasesWith, type PhraseKey, type Phrases } from './phrases';
+import { describeRelation } from '../genogram/kinship';
 
 export type Mark = 'fits' | 'does-not-fit' | 'not-assessed';
 
