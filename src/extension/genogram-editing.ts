@@ -2,7 +2,7 @@
 // src/core/genogram/editing.ts. Rename is one WorkspaceEdit, so one undo step puts every line back.
 import * as vscode from 'vscode';
 import { caseYear, type Analysis, type Diagram } from '../core/index';
-import { completionsAt, hoverAt, renameEdits, renameTargetAt, type EditedBlock, type GenogramPerson } from '../core/genogram/index';
+import { completionsAt, hoverInFile, renameEdits, renameTargetAt, type EditedBlock, type GenogramPerson } from '../core/genogram/index';
 import type { CaseDocuments } from './documents';
 
 const selector: vscode.DocumentSelector = [{ language: 'markdown' }];
@@ -77,15 +77,8 @@ class GenogramHovers implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const place = placeAt(this.documents, document, position);
     if (!place) return undefined;
-    const { analysis, block, offset } = place;
-    const year = caseYear(analysis.model.frontmatter);
-    let info = hoverAt(block, offset, year);
-    if (info && block.kind === 'ecomap') {
-      // The relation comes from the file's genogram that declares the person.
-      const key = block.genogram.people.find((p) => p.span.start <= offset && offset <= p.span.end)?.key ?? block.genogram.references?.find((r) => r.span.start <= offset && offset <= r.span.end)?.key;
-      const family = genogramsOf(analysis).find((d) => d.genogram.people.some((p) => p.key === key && p.declared));
-      if (family) info = hoverAt(block, offset, year, family.genogram, blockOf(family));
-    }
+    const { analysis, diagram, block, offset } = place;
+    const info = hoverInFile(analysis.model.diagrams.map(blockOf), analysis.model.diagrams.indexOf(diagram), offset, caseYear(analysis.model.frontmatter));
     if (!info) return undefined;
     // Names and lines are the writer's text: appended as text and code, never read as Markdown.
     const markdown = new vscode.MarkdownString();

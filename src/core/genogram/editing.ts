@@ -229,6 +229,15 @@ export function hoverAt(block: EditedBlock, offset: number, caseYear: number, fa
   return { span: found.span, summary, line: personLine(home, own) };
 }
 
+/** Hover in one of a file's diagram blocks: an ecomap's people are related through the file's genogram that declares them. */
+export function hoverInFile(blocks: readonly EditedBlock[], at: number, offset: number, caseYear: number): HoverInfo | undefined {
+  const block = blocks[at];
+  const found = block && personAt(block.genogram, offset);
+  if (!block || !found) return undefined;
+  const family = block.kind === 'ecomap' ? blocks.find((b) => b.kind === 'genogram' && b.genogram.people.some((p) => p.key === found.person.key && p.declared)) : undefined;
+  return family ? hoverAt(block, offset, caseYear, family.genogram, family) : hoverAt(block, offset, caseYear);
+}
+
 export interface RenameTarget {
   key: string;
   id: string;

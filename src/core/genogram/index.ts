@@ -7,4 +7,4 @@ export { layoutGenogram, type GenogramLayout } from './layout';
 export { layoutEcomap, type EcomapLayout } from './ecomap-layout';
 export { drawGenogram, svgText, escapeXml, type DrawOptions, type Drawing, type SvgElement } from './draw';
 export { genogramCss } from './style';
-export { completionsAt, hoverAt, renameTargetAt, renameEdits, invalidId, personAt, type EditedBlock, type Completion, type Completions, type HoverInfo, type RenameTarget, type TextEdit } from './editing';
+export { completionsAt, hoverAt, hoverInFile, renameTargetAt, renameEdits, invalidId, personAt, type EditedBlock, type Completion, type Completions, type HoverInfo, type RenameTarget, type TextEdit } from './editing';

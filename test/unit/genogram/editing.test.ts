@@ -2,7 +2,7 @@
 // adapter (src/extension/genogram-editing.ts) uses.
 import assert from 'node:assert/strict';
 import { analyse } from '../../../src/core/index';
-import { completionsAt, hoverAt, parseDiagram, parseDiagrams, renameEdits, renameTargetAt, type EditedBlock, type Genogram, type TextEdit } from '../../../src/core/genogram/index';
+import { completionsAt, hoverAt, hoverInFile, parseDiagram, parseDiagrams, renameEdits, renameTargetAt, type EditedBlock, type Genogram, type TextEdit } from '../../../src/core/genogram/index';
 
 const lines = [
   'person sara female 31',
@@ -106,6 +106,16 @@ describe('editing genogram blocks', () => {
       assert.equal(hoverAt(family, at(9, 'leo'), 2026)?.summary, 'Leo (3), Amy’s twin brother');
       assert.equal(hoverAt(family, at(2, 'amy'), 2026)?.summary, 'Amy (8), the index person');
       assert.equal(hoverAt(family, at(5, 'married'), 2026), undefined, 'not on a keyword');
+    });
+
+    it('in an ecomap, relates its people through the file’s genogram', () => {
+      const file = ['---', 'casemark: 1', 'date: 2026-05-01', '---', '', '```genogram', ...lines, '```', '', '```ecomap', 'family: sara, amy', 'sara -> gp tenuous', '```', ''].join('\n');
+      const analysis = analyse(file, { path: 'h.case.md' });
+      const blocks = analysis.model.diagrams.map((d): EditedBlock => ({ kind: d.kind, source: d.source, genogram: d.genogram }));
+      const sara = hoverInFile(blocks, 1, file.indexOf('sara -> gp') + 1, 2026);
+      assert.equal(sara?.summary, 'Sara (31), Amy’s mother');
+      assert.equal(sara?.line, 'person sara female 31', 'the line from the genogram');
+      assert.equal(hoverInFile(blocks, 1, file.indexOf('gp tenuous') + 1, 2026), undefined, 'a system is not a person');
     });
 
     it('says “age not recorded” rather than guessing', () => {
