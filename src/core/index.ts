@@ -13,3 +13,4 @@ export { newCaseTemplate } from './template';
 export { drawGenogram, drawingFileName, parseDiagrams, svgText } from './genogram/index';
 export { buildViewpoint, phrasesWith, viewpointDocument, viewpointInsertion, type Viewpoint } from './viewpoint/index';
 export * from './anonymise/index';
+export { caseYear } from './parse/diagrams';

@@ -59,7 +59,10 @@ export interface Person {
   /** Who they are to the index child, spelt out ("maternal grandmother"), for genogram people. */
   relation?: string;
   age?: number;
+  /** Under 18 at the case's date (see isChildAt in genogram/kinship.ts); never someone who has died. */
   isChild: boolean;
+  /** Drawn as having died on the genogram: never asked for their voice, never counted in a household. */
+  deceased?: boolean;
   origin: 'frontmatter' | 'genogram';
   position?: Position;
 }

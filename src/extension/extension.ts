@@ -8,6 +8,7 @@ import { ExerciseChecklist } from './exercise';
 import { ExerciseFiles } from './exercise-files';
 import { gradeCohortCommand, type GradingHost } from './exercise-grade';
 import { startExercise } from './exercise-start';
+import { registerGenogramEditing } from './genogram-editing';
 import { GenogramExport } from './genogram-export';
 import { GenogramPreview } from './genogram-preview';
 import { extendMarkdownIt } from './markdown-preview';
@@ -80,6 +81,7 @@ export function activateCaseMark(context: vscode.ExtensionContext, grading: Grad
     vscode.languages.registerHoverProvider(selector, new CaseHovers(documents)),
     vscode.languages.registerCodeLensProvider(selector, new CaseCodeLenses(documents)),
     vscode.languages.registerDocumentSymbolProvider(selector, new CaseSymbols(documents), { label: 'CaseMark' }),
+    ...registerGenogramEditing(documents),
     vscode.commands.registerCommand('casemark.newCaseAnalysis', async () => {
       const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: newCaseTemplate(new Date().toISOString().slice(0, 10)) });
       return vscode.window.showTextDocument(document);

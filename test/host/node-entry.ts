@@ -6,6 +6,7 @@ export function run(): Promise<void> {
   mocha.suite.emit('pre-require', globalThis, 'suite', mocha);
   require('./suite');
   require('./genogram-suite');
+  require('./genogram-editing-suite');
   require('./viewpoint-suite');
   require('./exercise-suite');
   require('./share-suite');

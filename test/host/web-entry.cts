@@ -11,6 +11,7 @@ function run(): Promise<void> {
   mocha.setup({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60_000 });
   require('./suite');
   require('./genogram-suite');
+  require('./genogram-editing-suite');
   require('./viewpoint-suite');
   require('./exercise-suite');
   require('./share-suite');

@@ -58,7 +58,13 @@ export function diagramPeople(diagrams: Diagram[], frontmatter: Frontmatter, lis
         existing.role ??= k?.role;
         existing.relation ??= k?.relation;
         existing.age ??= k?.age;
-        if (existing.age === undefined && k?.isChild) existing.isChild = true;
+        // An age from the genogram's birth year decides, whatever the role says ("Ewa's son" born 1962 is no child).
+        if (existing.age !== undefined) existing.isChild = existing.age < 18;
+        else if (k?.isChild) existing.isChild = true;
+        if (person.deceased) {
+          existing.deceased = true;
+          existing.isChild = false;
+        }
         continue;
       }
       if (names.some((n) => seen.has(n))) continue;
@@ -70,6 +76,7 @@ export function diagramPeople(diagrams: Diagram[], frontmatter: Frontmatter, lis
         relation: k?.relation,
         age: k?.age,
         isChild: k?.isChild ?? false,
+        ...(person.deceased ? { deceased: true } : {}),
         origin: 'genogram',
         position: source.position(person.span.start, person.span.end),
       });

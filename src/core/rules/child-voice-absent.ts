@@ -1,7 +1,8 @@
 import type { Person } from '../model';
 import type { Rule } from '../rule';
 import { findPhrases } from '../words';
-import { formatAge, hypothesesAnchor, nameParts } from './shared';
+import { ageText } from '../genogram/kinship';
+import { hypothesesAnchor, nameParts } from './shared';
 
 const voiceWords = [
   'said', 'says', 'say', 'told', 'tells', 'asked', 'asks', 'wants', 'wanted', 'wishes', 'wished', 'hopes', 'hoped', 'drew', 'draws', 'drawing',
@@ -55,7 +56,7 @@ export const childVoiceAbsent: Rule = {
       .some((e) => e.source && childNames.has(e.source.toLowerCase().split(/[\s(]/)[0] ?? ''));
     if (heardFromChild) return;
     const first = children[0] as Person;
-    const names = children.map((c) => (c.age !== undefined ? `${c.name} (${formatAge(c.age)})` : c.name)).join(', ');
+    const names = children.map((c) => `${c.name} (${ageText(c.age)})`).join(', ');
     report({
       message: `${names} ${children.length === 1 ? 'is' : 'are'} named, but CaseMark found nothing recording what ${children.length === 1 ? firstName(first) : 'the children'} said, showed or wished for. What would ${firstName(first)} say about this, in their own words? They may read this record one day.`,
       at: first.position ?? hypothesesAnchor(model, source),

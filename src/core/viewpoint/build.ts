@@ -10,6 +10,7 @@ import { unseenAdults } from '../rules/unseen-adult';
 import { findPhrases } from '../words';
 import { gracesAspects } from './graces';
 import { phrasesWith, type PhraseKey, type Phrases } from './phrases';
+import { describeRelation } from '../genogram/kinship';
 
 export type Mark = 'fits' | 'does-not-fit' | 'not-assessed';
 
@@ -216,7 +217,7 @@ function voicesOf(model: CaseModel): Voice[] {
   const voices: Voice[] = [];
   const deceased = new Set(model.diagrams.flatMap((d) => d.genogram.people.filter((p) => p.deceased || p.pregnancy).map((p) => p.key)));
   for (const person of model.people) {
-    if (person.role === 'unborn' || person.role === 'baby' || (person.key && deceased.has(person.key))) continue;
+    if (person.deceased || person.role === 'unborn' || person.role === 'baby' || (person.key && deceased.has(person.key))) continue;
     const names = [person.name, ...nameParts(person.name), ...(person.role ? [person.role] : [])];
     // Babies and toddlers are heard through what they do: their questions ask what was seen.
     const kind = !person.isChild ? 'adult' : person.age !== undefined && person.age < 3 ? 'infant' : 'child';
@@ -296,10 +297,23 @@ function voicesSection(model: CaseModel, prose: string, writer: Writer, voices: 
     // Two question types each, turning through the list, so the questions differ from person to person.
     const chosen = [keys[n % keys.length], keys[(n + 1) % keys.length]] as PhraseKey[];
     const questions = chosen.map((key) => writer.say(key, { name: voice.name, other, child: childName }));
-    items.push(`**${voice.name.charAt(0).toUpperCase()}${voice.name.slice(1)}**: ${questions.join(' ')}`);
+    const relation = voice.person ? relationOf(model, voice.person) : undefined;
+    items.push(`**${voice.name.charAt(0).toUpperCase()}${voice.name.slice(1)}**${relation ? ` (${relation})` : ''}: ${questions.join(' ')}`);
   });
   blocks.push({ kind: 'list', items });
   return section;
+}
+
+/** Who a genogram person is, worded from the index child and naming them: "Noah’s mother’s partner". */
+function relationOf(model: CaseModel, person: Person): string | undefined {
+  if (!person.key) return undefined;
+  for (const diagram of model.diagrams) {
+    const { genogram } = diagram;
+    const index = genogram.people.find((p) => p.index && !p.pregnancy);
+    if (diagram.kind !== 'genogram' || !index || !genogram.people.some((p) => p.key === person.key && p.declared)) continue;
+    return index.key === person.key ? undefined : describeRelation(genogram, person.key, [index.key]);
+  }
+  return undefined;
 }
 
 function testsSection(model: CaseModel, text: string, writer: Writer, unheard: Voice[], voices: Voice[]): ViewpointSection {

@@ -17,11 +17,19 @@ describe(id, () => {
       assert.match(m.reason, /What would Jay say about this, in their own words\?/);
     });
 
+    it('lists only those under 18 at the case’s date, never the dead or those whose birth year makes them adults (issue 18)', () => {
+      const block = ['```genogram', 'person ewa female 1940', 'person tom male 1962', 'person kasia female 1988', 'person ola female 2015 index', 'person jan male 2019 died 2019', 'person ben male 2008',
+        'tom child of ewa', 'kasia child of tom', 'ola, jan, ben children of kasia', '```', ''].join('\n');
+      // Tom is "Ewa's son" in the frontmatter: a relation, not an age; the genogram's birth year decides.
+      const text = caseFile(`${block}\n${adultsOnly}`, 'date: 2026-03-01\npeople:\n  - {name: Tom, role: son}');
+      assert.match(single(lintRule(id, text)).reason, /^Ola \(11\) is named, but/);
+    });
+
     it('names all the children, and points at the first', () => {
       const text = caseFile(adultsOnly, 'people:\n  - {name: Sara, role: mother}\n  - {name: Amy Jones, role: daughter}\n  - {name: Leo, age: 3}');
       const m = single(lintRule(id, text));
       assertAt(m, span(text, '{name: Amy Jones, role: daughter}'));
-      assert.match(m.reason, /^Amy Jones, Leo \(3\) are named, but CaseMark found nothing recording what the children said/);
+      assert.match(m.reason, /^Amy Jones \(age not recorded\), Leo \(3\) are named, but CaseMark found nothing recording what the children said/);
       assert.match(m.reason, /What would Amy say/);
     });
 
