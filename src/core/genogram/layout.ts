@@ -186,6 +186,10 @@ export interface SibshipLayout {
   bar?: { x1: number; x2: number; y: number };
   /** Bars joining identical twins' lines. */
   twinBars: Array<[Point, Point]>;
+  /** Keys of the children hanging from this bar, oldest first. */
+  children: string[];
+  /** Keys of the parents: the union's two partners, or the single parent. */
+  parents: string[];
   /** Step, adoptive or foster links drawn besides the children's birth lines share one bar of their kind. */
   kind?: ChildKind;
   secondary?: boolean;
@@ -1280,9 +1284,9 @@ export function layoutGenogram(genogram: Genogram, options: LayoutOptions = {}):
   // Vertical positions.
   const rowsOut: GenogramLayout['rows'] = [];
   const YEAR_BAND = 18;
-  const LOW_TRACK = 10;
+  const LOW_TRACK = 13;
   const LOW_LABELLED = 24;
-  const BAR_TRACK = 9;
+  const BAR_TRACK = 13;
   let y = MARGIN;
   const lowTrackY = new Map<string, number>();
   const barY = new Map<BarItem, number>();
@@ -1442,7 +1446,7 @@ export function layoutGenogram(genogram: Genogram, options: LayoutOptions = {}):
         const forks = sib.children.map((c) => twinFork(sib, c));
         const x1 = Math.min(...forks, stem[stem.length - 1]!.x);
         const x2 = Math.max(...forks, stem[stem.length - 1]!.x);
-        const layout: SibshipLayout = { id: sib.id, unionId: sib.union?.id, parent: sib.parent, stem, bar: x2 - x1 > 0.5 ? { x1, x2, y: by } : undefined, twinBars: [] };
+        const layout: SibshipLayout = { id: sib.id, unionId: sib.union?.id, parent: sib.parent, stem, bar: x2 - x1 > 0.5 ? { x1, x2, y: by } : undefined, twinBars: [], children: sib.children.map((c) => c.key), parents: sibParents(sib) };
         const twinDone = new Set<string>();
         for (const c of sib.children) {
           const cx = xOf.get(c.key) ?? 0;
@@ -1488,7 +1492,7 @@ export function layoutGenogram(genogram: Genogram, options: LayoutOptions = {}):
         const xs = [sx, ...it.secs.map((s) => (xOf.get(s.child) ?? 0) + secOffset(s))];
         const x1 = Math.min(...xs);
         const x2 = Math.max(...xs);
-        sibOut.push({ id: `sec:${first.union?.id ?? first.parent}:${first.kind}:${it.secs.map((s) => s.child).join(',')}`, unionId: first.union?.id, parent: first.parent, stem, bar: x2 - x1 > 0.5 ? { x1, x2, y: by } : undefined, twinBars: [], kind: first.kind, secondary: true });
+        sibOut.push({ id: `sec:${first.union?.id ?? first.parent}:${first.kind}:${it.secs.map((s) => s.child).join(',')}`, unionId: first.union?.id, parent: first.parent, stem, bar: x2 - x1 > 0.5 ? { x1, x2, y: by } : undefined, twinBars: [], children: it.secs.map((s) => s.child), parents: first.union ? [first.union.a, first.union.b] : [first.parent as string], kind: first.kind, secondary: true });
         for (const s of it.secs) {
           const off = secOffset(s);
           const cx = (xOf.get(s.child) ?? 0) + off;
