@@ -800,7 +800,7 @@ function orderRow(ctx: Ctx, r: number, direction: 'down' | 'up'): void {
   ctx.rows[r] = ordered.flatMap((g) => g.units);
 }
 
-function countCrossings(ctx: Ctx): number {
+function countCrossings(ctx: Ctx, onlyRow?: number): number {
   // Edges from a drop point to each child, per pair of adjacent rows.
   const byRow = new Map<number, Array<[number, number]>>();
   for (const sib of ctx.model.sibships) {
@@ -808,7 +808,7 @@ function countCrossings(ctx: Ctx): number {
     const d = dropPos(ctx, sib);
     for (const c of sib.children) {
       const cr = genOf(ctx, c.key);
-      if (cr !== pr + 1) continue;
+      if (cr !== pr + 1 || (onlyRow !== undefined && cr !== onlyRow)) continue;
       const list = byRow.get(cr) ?? [];
       list.push([d, ctx.pos.get(c.key) ?? 0]);
       byRow.set(cr, list);
@@ -822,6 +822,7 @@ function countCrossings(ctx: Ctx): number {
       if ((a1 - a2) * (b1 - b2) < 0) crossings++;
     }
   }
+  if (onlyRow !== undefined) return crossings;
   // Partners kept apart by someone between them cost as much as a crossing.
   for (const u of ctx.model.unions) if (Math.abs((ctx.pos.get(u.a) ?? 0) - (ctx.pos.get(u.b) ?? 0)) > 1.5) crossings++;
   return crossings;
@@ -861,6 +862,138 @@ function orderRows(ctx: Ctx): void {
     } else stale++;
   }
   restore(best);
+}
+
+// ---------- repair: no one inside a sibship they do not belong to ----------
+
+/** People standing inside a sibship they are neither in nor a partner of, and partners apart, on one row. */
+function rowFaults(ctx: Ctx, r: number): number {
+  const members = ctx.rows[r]!.flatMap((u) => ctx.units[u]!.members);
+  const at = new Map<string, number>();
+  members.forEach((m, i) => at.set(m, i));
+  let faults = 0;
+  const seenSibs = new Set<SibRec>();
+  for (const m of members) {
+    const sib = ctx.model.sibOf.get(m);
+    if (!sib || seenSibs.has(sib)) continue;
+    seenSibs.add(sib);
+    const idx = sib.children.map((c) => at.get(c.key)).filter((i): i is number => i !== undefined);
+    if (idx.length < 2) continue;
+    const names = new Set(sib.children.map((c) => c.key));
+    const lo = Math.min(...idx);
+    const hi = Math.max(...idx);
+    for (let i = lo + 1; i < hi; i++) {
+      const p = members[i]!;
+      if (names.has(p)) continue;
+      const partnerOfSibling = (ctx.model.unionsOf.get(p) ?? []).some((u) => names.has(u.a === p ? u.b : u.a));
+      if (!partnerOfSibling) faults += 100;
+    }
+    // Between twins, nobody at all; and siblings in birth order where it costs nothing else.
+    const groups = new Map<string, number[]>();
+    for (const c of sib.children) {
+      const i = at.get(c.key);
+      if (i === undefined) continue;
+      if (c.twin) groups.set(c.twin.group, [...(groups.get(c.twin.group) ?? []), i]);
+    }
+    for (const [group, list] of groups) {
+      for (let i = Math.min(...list) + 1; i < Math.max(...list); i++) if (sib.children.find((c) => c.key === members[i])?.twin?.group !== group) faults += 100;
+    }
+    for (let a = 0; a < sib.children.length; a++) for (let b = a + 1; b < sib.children.length; b++) {
+      const ia = at.get(sib.children[a]!.key);
+      const ib = at.get(sib.children[b]!.key);
+      if (ia !== undefined && ib !== undefined && ia > ib) faults += 1;
+    }
+  }
+  for (const m of members) for (const u of ctx.model.unionsOf.get(m) ?? []) if (u.a === m && at.has(u.b) && Math.abs(at.get(u.b)! - at.get(m)!) > 1) faults += 3;
+  return faults;
+}
+
+/**
+ * The barycentric sweeps count crossings, not meaning: afterwards each row is repaired greedily, mirroring a
+ * partner chain or moving a unit to either end of a sibship, while that lowers the row's faults (intruders
+ * weigh most) without adding crossings. Bounded: a few rounds per row.
+ */
+function repairRows(ctx: Ctx): void {
+  for (let r = 0; r < ctx.rows.length; r++) {
+    let changed = false;
+    for (let round = 0; round < 12; round++) {
+      const before = rowFaults(ctx, r);
+      if (before === 0) break;
+      // Only the lines from the row above count: the rows below are ordered afresh from this one.
+      const crossingsBefore = countCrossings(ctx, r);
+      const original = ctx.rows[r]!;
+      const candidates: Array<() => void> = [];
+      for (const u of original) {
+        const ms = ctx.units[u]!.members;
+        if (ms.length > 1) candidates.push(() => void ctx.units[u]!.members.reverse());
+        // A sibling with several partners (a twin, say) moved to the end of their chain, partners beyond them.
+        if (ms.length > 2) {
+          for (const m of ms) {
+            if (!ctx.model.sibOf.has(m)) continue;
+            const others = ms.filter((o) => o !== m);
+            candidates.push(() => void (ctx.units[u]!.members = [...others, m]));
+            candidates.push(() => void (ctx.units[u]!.members = [m, ...others.reverse()]));
+          }
+        }
+      }
+      // Each unit moved next to either end of every sibship on the row.
+      const sibs = new Set<SibRec>();
+      for (const u of original) for (const m of ctx.units[u]!.members) {
+        const sib = ctx.model.sibOf.get(m);
+        if (sib) sibs.add(sib);
+      }
+      for (const sib of sibs) {
+        const childUnits = [...new Set(sib.children.map((c) => ctx.unitOf.get(c.key)).filter((u): u is number => u !== undefined && original.includes(u)))];
+        if (childUnits.length < 2) continue;
+        const positions = childUnits.map((u) => original.indexOf(u));
+        const lo = Math.min(...positions);
+        const hi = Math.max(...positions);
+        for (let i = lo + 1; i < hi; i++) {
+          const intruder = original[i]!;
+          if (childUnits.includes(intruder)) continue;
+          for (const target of [lo, hi]) {
+            candidates.push(() => {
+              const row = original.filter((u) => u !== intruder);
+              const anchor = row.indexOf(original[target]!);
+              row.splice(target === lo ? anchor : anchor + 1, 0, intruder);
+              ctx.rows[r] = row;
+            });
+          }
+        }
+        // Or the outlying siblings drawn in to the others.
+        for (const u of childUnits) {
+          candidates.push(() => {
+            const row = original.filter((v) => v !== u);
+            const others = childUnits.filter((v) => v !== u).map((v) => row.indexOf(v));
+            const at = original.indexOf(u) < original.indexOf(childUnits[0]!) ? Math.min(...others) : Math.max(...others) + 1;
+            row.splice(at, 0, u);
+            ctx.rows[r] = row;
+          });
+        }
+      }
+      let best: { faults: number; rows: number[]; members: string[][] } | undefined;
+      const membersNow = ctx.units.map((u) => u.members);
+      for (const apply of candidates) {
+        ctx.units.forEach((u, i) => (u.members = [...membersNow[i]!]));
+        ctx.rows[r] = original;
+        apply();
+        recomputePositions(ctx);
+        const faults = rowFaults(ctx, r);
+        if (faults < (best?.faults ?? before) && countCrossings(ctx, r) <= crossingsBefore + (before - faults >= 100 ? 2 : 0)) {
+          best = { faults, rows: [...ctx.rows[r]!], members: ctx.units.map((u) => [...u.members]) };
+        }
+      }
+      ctx.units.forEach((u, i) => (u.members = best ? best.members[i]! : membersNow[i]!));
+      ctx.rows[r] = best ? best.rows : original;
+      recomputePositions(ctx);
+      if (!best) break;
+      changed = true;
+    }
+    if (changed) {
+      for (let below = r + 1; below < ctx.rows.length; below++) orderRow(ctx, below, 'down');
+      recomputePositions(ctx);
+    }
+  }
 }
 
 // ---------- sizes of each person's footprint ----------
@@ -1183,6 +1316,7 @@ export function layoutGenogram(genogram: Genogram, options: LayoutOptions = {}):
   for (const u of units) groups.set(u.id, gfind(u.id));
   const ctx: Ctx = { model, units, unitOf, rows, pos: new Map(), parentSibs, groups };
   orderRows(ctx);
+  repairRows(ctx);
 
   const prints = new Map<string, Footprint>();
   for (const k of model.keys) prints.set(k, footprint(model.people.get(k) as GenogramPerson));
@@ -1263,7 +1397,8 @@ export function layoutGenogram(genogram: Genogram, options: LayoutOptions = {}):
   const secGroups = new Map<string, { band: number; secs: SecRec[] }>();
   for (const s of model.secondary) {
     const band = rowOf(s.child);
-    const key = `${s.union ? s.union.id : `p:${s.parent}`}|${s.kind}|${band}`;
+    // One bar per birth sibship: a shared bar would run over the source's own children standing between them.
+    const key = `${s.union ? s.union.id : `p:${s.parent}`}|${s.kind}|${band}|${model.sibOf.get(s.child)?.id ?? s.child}`;
     const group = secGroups.get(key) ?? { band, secs: [] };
     group.secs.push(s);
     secGroups.set(key, group);
@@ -1392,9 +1527,10 @@ export function layoutGenogram(genogram: Genogram, options: LayoutOptions = {}):
     } else {
       // Not side by side (someone between them, or on other rows): a line below the row.
       const ly = lowTrackY.get(u.id) ?? Math.max(rowsOut[l.row]!.bottom, rowsOut[r.row]!.bottom) + 10;
-      // The line leaves from under the name, rather than through it.
-      const ay = l.name ? l.name.y + l.name.height + 2 : l.cy + l.half + (l.person.index ? 4 : 0);
-      const by = r.name ? r.name.y + r.name.height + 2 : r.cy + r.half + (r.person.index ? 4 : 0);
+      // The line leaves from the symbol itself, so that it plainly joins the two partners; the name's halo,
+      // drawn above the lines, keeps the name readable where the line passes behind it.
+      const ay = l.cy + l.half + (l.person.index ? 4 : 0);
+      const by = r.cy + r.half + (r.person.index ? 4 : 0);
       out.path = [{ x: l.cx, y: ay }, { x: l.cx, y: ly }, { x: r.cx, y: ly }, { x: r.cx, y: by }];
       const mid = round1((l.cx + r.cx) / 2);
       out.drop = { x: mid, y: ly };
@@ -1604,7 +1740,8 @@ function routeRelationships(genogram: Genogram, layout: GenogramLayout): Relatio
     symbol?: boolean;
   }
   const obstacles = new BoxGrid<Obstacle>(96);
-  for (const p of layout.people) obstacles.add(inflate(p.symbol, 3), { owner: p.key, weight: 1000, symbol: true });
+  // Symbols padded by the widest pattern drawn along a line (fused-hostile's zigzag, a cut-off's bars).
+  for (const p of layout.people) obstacles.add(inflate(p.symbol, RELATION_CLEARANCE), { owner: p.key, weight: 1000, symbol: true });
   for (const l of layout.labels) if (l.kind !== 'age') obstacles.add(inflate(l, 1), { weight: 400 });
   // Lines: running along one is bad, crossing one is fine.
   const lines = new BoxGrid<number>(96);
@@ -1664,9 +1801,90 @@ function routeRelationships(genogram: Genogram, layout: GenogramLayout): Relatio
       if (cost < 300) break;
     }
     if (!best) continue;
+    // A curve that still meets someone's symbol gives way to a route along the free corridors between rows.
+    if (symbolHits(obstacles, best.points, rel) > 0) {
+      const corridor = corridorRoute(layout, a, b);
+      if (symbolHits(obstacles, corridor, rel) === 0) best = { cost: 0, points: corridor };
+    }
     out.push({ relationship: rel, points: best.points });
     // Later lines go round this one too.
     for (let i = 4; i < best.points.length - 4; i += 4) obstacles.add(inflate(boundsOf([best.points[i]!, best.points[i + 1]!]), 3), { weight: 500 });
+  }
+  return out;
+}
+
+/** How far an emotional line keeps from other people's symbols. */
+const RELATION_CLEARANCE = 10;
+
+function symbolHits(obstacles: BoxGrid<{ owner?: string; symbol?: boolean }>, points: Point[], rel: GenogramRelationship): number {
+  const found: number[] = [];
+  obstacles.reset();
+  for (let i = 1; i < points.length; i++) obstacles.hits(points[i - 1]!, points[i]!, found);
+  return found.filter((id) => {
+    const o = obstacles.items[id]!;
+    return o.symbol && o.owner !== rel.from && o.owner !== rel.to;
+  }).length;
+}
+
+/**
+ * A route that cannot meet a symbol: up from the top of `a` (beside its own child line) into the corridor above
+ * its row, along it to a column free of symbols on every row between, down that column to the corridor above
+ * `b`'s row, and down into `b`. Sampled finely, so that patterns and arrowheads follow each leg.
+ */
+function corridorRoute(layout: GenogramLayout, a: PersonLayout, b: PersonLayout): Point[] {
+  const corridor = (row: number): number => (layout.rows[row]?.top ?? a.cy - 40) - 6;
+  const [upper, lower] = a.row <= b.row ? [a, b] : [b, a];
+  const towards = (p: PersonLayout, other: PersonLayout): number => p.cx + (other.cx >= p.cx ? 1 : -1) * Math.min(11, p.half - 4);
+  const topOf = (p: PersonLayout, x: number): Point => ({ x, y: p.symbol.y - 3 });
+  const ua = towards(upper, lower);
+  const lb = towards(lower, upper);
+  const y1 = corridor(upper.row);
+  const y2 = corridor(lower.row);
+  let pts: Point[];
+  if (upper.row === lower.row) pts = [topOf(upper, ua), { x: ua, y: y1 }, { x: lb, y: y1 }, topOf(lower, lb)];
+  else {
+    // Free stretches of x on the rows the column crosses: from the upper row down to the one above the lower.
+    let free: Array<[number, number]> = [[4, layout.width - 4]];
+    for (let r = upper.row; r < lower.row; r++) {
+      const boxes = layout.people.filter((p) => p.row === r).map((p) => [p.symbol.x - RELATION_CLEARANCE, p.symbol.x + p.symbol.width + RELATION_CLEARANCE] as const);
+      free = free.flatMap(([x1, x2]) => {
+        const out: Array<[number, number]> = [];
+        let start = x1;
+        for (const [b1, b2] of [...boxes].sort((m, n) => m[0] - n[0])) {
+          if (b2 <= start || b1 >= x2) continue;
+          if (b1 > start) out.push([start, b1]);
+          start = Math.max(start, b2);
+        }
+        if (start < x2) out.push([start, x2]);
+        return out;
+      });
+    }
+    const want = (ua + lb) / 2;
+    let column = free.length ? want : 4;
+    let bestDistance = Infinity;
+    for (const [x1, x2] of free) {
+      if (x2 - x1 < 2) continue;
+      const x = Math.min(Math.max(want, x1 + 1), x2 - 1);
+      const d = Math.abs(x - want);
+      if (d < bestDistance) {
+        bestDistance = d;
+        column = x;
+      }
+    }
+    pts = [topOf(upper, ua), { x: ua, y: y1 }, { x: column, y: y1 }, { x: column, y: y2 }, { x: lb, y: y2 }, topOf(lower, lb)];
+  }
+  if (upper !== a) pts.reverse();
+  // Sampled finely, at most 8 px a step, and with no repeated points.
+  const out: Point[] = [];
+  for (let i = 0; i < pts.length; i++) {
+    const p = pts[i]!;
+    if (i > 0) {
+      const q = pts[i - 1]!;
+      const steps = Math.ceil(Math.hypot(p.x - q.x, p.y - q.y) / 8);
+      for (let k = 1; k < steps; k++) out.push({ x: round1(q.x + ((p.x - q.x) * k) / steps), y: round1(q.y + ((p.y - q.y) * k) / steps) });
+    }
+    const last = out[out.length - 1];
+    if (!last || Math.hypot(last.x - p.x, last.y - p.y) > 0.05) out.push({ x: round1(p.x), y: round1(p.y) });
   }
   return out;
 }

@@ -71,8 +71,15 @@ export function kinshipProblems(genogram: Genogram, layout: GenogramLayout): str
         for (const p of layout.people) if (p.row === row && p.cx > a && p.cx < b && twinGroup.get(p.key) !== g) problems.push(`${p.key} stands between twins ${g}`);
       }
     }
-    // Birth order, oldest on the left, where the years are known.
-    const known = kids.map((k) => ({ k, year: birthYear(genogram, k.key, caseYear) })).filter((e) => e.year !== undefined);
+    // Birth order, oldest on the left, where the years are known; a sibling may stand at the end of the sibship
+    // out of order to be beside a partner from outside it (a cousin marriage: couple line beats birth order).
+    const beside = (key: string): boolean => {
+      const p = layout.byKey.get(key)!;
+      const row = layout.rows[p.row]!.keys;
+      const i = row.indexOf(key);
+      return [row[i - 1], row[i + 1]].some((q) => q !== undefined && !s.children.includes(q) && (partnersOf.get(key)?.has(q) ?? false));
+    };
+    const known = kids.filter((k) => !beside(k.key)).map((k) => ({ k, year: birthYear(genogram, k.key, caseYear) })).filter((e) => e.year !== undefined);
     for (let i = 0; i < known.length; i++) for (let j = 0; j < known.length; j++) {
       const a = known[i]!;
       const b = known[j]!;
