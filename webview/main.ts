@@ -279,7 +279,9 @@ function newSection(index: number): Shown['section'] {
     else if (action === 'export-png') void exportPng([i]);
   });
   const section = element('section', { class: 'casemark-block', 'data-block': String(index), 'aria-labelledby': `casemark-block-${index}` });
-  section.append(element('div', { class: 'casemark-block-bar' }, heading, tools), viewport, element('ul', { class: 'casemark-problems' }));
+  // The drawing in words, for screen readers and for anyone who would rather read it: closed by default.
+  const text = element('details', { class: 'casemark-text' }, element('summary', {}, 'Text version of the drawing'), element('div', { class: 'casemark-text-body' }));
+  section.append(element('div', { class: 'casemark-block-bar' }, heading, tools), viewport, text, element('ul', { class: 'casemark-problems' }));
   return section;
 }
 
@@ -323,7 +325,7 @@ function render(message: Extract<ToWebview, { type: 'update' }>): void {
     const old = before[i];
     return !old || old.block.kind !== b.kind || old.block.source !== b.source || (b.kind === 'ecomap' && genogramsChanged);
   });
-  const drawn = redraw.some(Boolean) ? drawBlocks(message.blocks) : [];
+  const drawn = redraw.some(Boolean) ? drawBlocks(message.blocks, message.caseYear !== undefined ? { caseYear: message.caseYear } : {}) : [];
   if (!root.querySelector('.casemark-block')) root.replaceChildren();
   const titles = blockTitles(message.blocks);
   const next: Shown[] = message.blocks.map((block, i) => {
@@ -358,6 +360,7 @@ function render(message: Extract<ToWebview, { type: 'update' }>): void {
       else viewport.replaceChildren(svg);
       Object.assign(item, { svg, width: fresh.drawing.width, height: fresh.drawing.height });
     }
+    showText(section, fresh, title);
     showProblems(section, block, fresh, i);
     return item;
   });
@@ -370,6 +373,17 @@ function render(message: Extract<ToWebview, { type: 'update' }>): void {
     else apply(item, i);
   });
   report();
+}
+
+/** Who is who, couples, children, households and relationships, as headed lists (text nodes only). */
+function showText(section: HTMLElement, drawn: DrawnBlock, title: string): void {
+  const details = section.querySelector('.casemark-text') as HTMLElement;
+  const body = section.querySelector('.casemark-text-body') as HTMLElement;
+  const sections = drawn.drawing?.text ?? [];
+  details.hidden = sections.length === 0;
+  body.replaceChildren(
+    ...sections.flatMap((s) => [element('h3', {}, `${title}: ${s.heading}`), element('ul', {}, ...s.items.map((item) => element('li', {}, item)))]),
+  );
 }
 
 function showProblems(section: HTMLElement, block: PreviewBlock, drawn: DrawnBlock, index: number): void {

@@ -62,7 +62,11 @@ export function extendMarkdownIt<T>(md: T): T {
     const line = token.map ? ` data-line="${token.map[0]}"` : '';
     const problems = meta.casemarkDiagram?.genogram.problems.length ?? 0;
     const note = problems > 0 ? `<p class="casemark-diagram-note">${it.utils.escapeHtml(`${problems} line${problems === 1 ? '' : 's'} of this ${kind} could not be read.`)}</p>` : '';
-    return `<div class="casemark-diagram casemark-${kind} code-line"${line} role="figure" aria-label="${it.utils.escapeHtml(meta.casemarkTitle ?? kind)}">${svgText(drawing.svg)}${note}</div>\n`;
+    // The drawing in words for screen readers (and a reader who opens it); every text escaped.
+    const esc = it.utils.escapeHtml;
+    const words = (drawing.text ?? []).map((s) => `<h4>${esc(s.heading)}</h4><ul>${s.items.map((item) => `<li>${esc(item)}</li>`).join('')}</ul>`).join('');
+    const text = words ? `<details class="casemark-text"><summary>Text version of the drawing</summary>${words}</details>` : '';
+    return `<div class="casemark-diagram casemark-${kind} code-line"${line} role="figure" aria-label="${esc(meta.casemarkTitle ?? kind)}">${svgText(drawing.svg)}${text}${note}</div>\n`;
   };
   return md;
 }

@@ -1,6 +1,7 @@
 // Draws a laid-out genogram or ecomap as an SVG element tree: data, not markup. The webview builds DOM from it
 // (createElementNS, textContent), the CLI and the Markdown preview write it with svgText, which escapes every
 // attribute and text. Colours and line patterns come only from class names and the style sheet in style.ts.
+import { describeGenogram, type TextSection } from './describe';
 import { layoutEcomap, type EcomapLayout } from './ecomap-layout';
 import {
   ageText,
@@ -32,6 +33,8 @@ export interface Drawing {
   height: number;
   /** The geometry drawn (genograms), for tests and tools. */
   layout?: GenogramLayout;
+  /** The genogram in words (who is who, couples, children, households, relationships): the screen reader's version. */
+  text?: TextSection[];
   ecomap?: EcomapLayout;
 }
 
@@ -468,7 +471,7 @@ function drawGenogramLayout(genogram: Genogram, layout: GenogramLayout, options:
     const parts: SvgElement[] = [el('path', { d: pathOf(s.stem), class: `child-line stem${kind}` })];
     if (s.bar) parts.push(line(s.bar.x1, s.bar.y, s.bar.x2, s.bar.y, `child-line bar${kind}`));
     for (const [a, b] of s.twinBars) parts.push(line(a.x, a.y, b.x, b.y, 'twin-bar'));
-    childLines.push(el('g', { class: s.secondary ? 'sibship secondary' : 'sibship' }, parts));
+    childLines.push(el('g', { class: s.secondary ? 'sibship secondary' : 'sibship', 'data-parents': s.parents.join(' '), 'data-children': s.children.join(' ') }, parts));
   }
   for (const c of layout.childLines) {
     childLines.push(el('path', { d: pathOf(c.path), class: `child-line child-${c.kind}${c.primary ? '' : ' secondary'}${c.twin ? ' twin' : ''}`, 'data-line': c.line, 'data-child': c.child }));
@@ -486,7 +489,7 @@ function drawGenogramLayout(genogram: Genogram, layout: GenogramLayout, options:
     if (u.end === 'separated') parts.push(...slashes(u.mark, 1));
     if (u.end === 'divorced') parts.push(...slashes(u.mark, 2));
     if (u.label) parts.push(labelText(u.label, 'union-label'));
-    unions.push(el('g', { class: `union union-${u.type}${u.end ? ` union-${u.end}` : ''}${u.implicit ? ' implicit' : ''}`, 'data-line': u.union?.span?.line }, parts));
+    unions.push(el('g', { class: `union union-${u.type}${u.end ? ` union-${u.end}` : ''}${u.implicit ? ' implicit' : ''}`, 'data-line': u.union?.span?.line, 'data-partners': u.partners.join(' ') }, parts));
   }
   layers.push(el('g', { class: 'unions' }, unions));
 
@@ -505,7 +508,7 @@ function drawGenogramLayout(genogram: Genogram, layout: GenogramLayout, options:
       if (rel.direction === 'forward' || rel.direction === 'both') parts.push(arrowHead(pts[pts.length - 1]!, pts[pts.length - 3] ?? pts[0]!, arrowClass));
       if (rel.direction === 'backward' || rel.direction === 'both') parts.push(arrowHead(pts[0]!, pts[2] ?? pts[pts.length - 1]!, arrowClass));
     }
-    rels.push(el('g', { class: `relationship rel-${rel.kind}${rel.abuse ? ` abuse-${rel.abuse}` : ''}`, 'data-line': rel.span?.line ?? 0 }, parts));
+    rels.push(el('g', { class: `relationship rel-${rel.kind}${rel.abuse ? ` abuse-${rel.abuse}` : ''}`, 'data-line': rel.span?.line ?? 0, 'data-from': rel.from, 'data-to': rel.to, 'data-direction': rel.direction }, parts));
   }
   if (rels.length) layers.push(el('g', { class: 'relationships' }, rels));
 
@@ -529,7 +532,7 @@ function drawGenogramLayout(genogram: Genogram, layout: GenogramLayout, options:
   width = Math.ceil(width);
   height = Math.ceil(height);
   const svg = el('svg', { class: 'casemark-genogram casemark-genogram-kind-genogram', viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': summary(layout) }, body);
-  return { kind: 'genogram', svg, width, height, layout };
+  return { kind: 'genogram', svg, width, height, layout, text: describeGenogram(layout, { caseYear: options.caseYear }) };
 }
 
 // ---------- ecomap ----------

@@ -6,4 +6,5 @@ export { kinship, ageOf, type Kin } from './kinship';
 export { layoutGenogram, type GenogramLayout } from './layout';
 export { layoutEcomap, type EcomapLayout } from './ecomap-layout';
 export { drawGenogram, svgText, escapeXml, type DrawOptions, type Drawing, type SvgElement } from './draw';
+export { describeGenogram, type TextSection } from './describe';
 export { genogramCss } from './style';

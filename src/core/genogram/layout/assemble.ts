@@ -75,7 +75,7 @@ export function layoutGenogram(genogram: Genogram, options: LayoutOptions = {}):
   repairRows(ctx);
 
   const prints = new Map<string, Footprint>();
-  for (const k of model.keys) prints.set(k, footprint(model.people.get(k) as GenogramPerson));
+  for (const k of model.keys) prints.set(k, footprint(model.people.get(k) as GenogramPerson, options.caseYear));
   const unionLabels = new Map<string, string[]>();
   for (const u of model.unions) unionLabels.set(u.id, unionLabelLines(u));
   const placement = place(ctx, prints, unionLabels);

@@ -36,14 +36,17 @@ export function ageText(age: number | undefined): string | undefined {
   return String(Math.floor(age));
 }
 
-export function footprint(p: GenogramPerson): Footprint {
+/** `caseYear` only when the case is dated: then a living person with only a birth year has their age drawn too. */
+export function footprint(p: GenogramPerson, caseYear?: number): Footprint {
   const shape = shapeOf(p);
   const half = shape === 'triangle' ? 15 : shape === 'miscarriage' || shape === 'termination' || shape === 'stillbirth' ? 9 : HALF;
   const nameLines = wrapText(p.name ?? p.key, NAME_MAX_WIDTH, FONT.name, 2);
   const nameWidth = Math.max(0, ...nameLines.map((l) => textWidth(l, FONT.name)));
-  const born = p.born !== undefined && Number.isFinite(p.born) ? String(p.born) : undefined;
-  const died = p.died !== undefined && Number.isFinite(p.died) ? String(p.died) : undefined;
-  const age = p.pregnancy ? undefined : ageText(p.age);
+  // McGoldrick writes b. and d. before the years, so that a lone year is never taken for the other one.
+  const born = p.born !== undefined && Number.isFinite(p.born) ? `b. ${p.born}` : undefined;
+  const died = p.died !== undefined && Number.isFinite(p.died) ? `d. ${p.died}` : undefined;
+  const fromBirth = p.age === undefined && p.born !== undefined && caseYear !== undefined && !p.deceased && caseYear - p.born >= 0 && caseYear - p.born < 130 ? caseYear - p.born : undefined;
+  const age = p.pregnancy ? undefined : ageText(p.age ?? fromBirth);
   const outline = p.index ? 4 : 0;
   const left = Math.max(half + outline, nameWidth / 2, born ? 2 + textWidth(born, FONT.year) : 0) + 5;
   const right = Math.max(half + outline, nameWidth / 2, died ? 2 + textWidth(died, FONT.year) : 0) + 5;
@@ -162,7 +165,8 @@ export function place(ctx: Ctx, prints: Map<string, Footprint>, unionLabels: Map
           if (label.length > 1) {
             const died = a.died ? 2 + textWidth(a.died, FONT.year) : a.half;
             const born = b.born ? 2 + textWidth(b.born, FONT.year) : b.half;
-            gap = Math.max(gap, died + born + labelWidth + 8);
+            // The label is centred between them, so the wider of the two years decides both halves.
+            gap = Math.max(gap, 2 * Math.max(died, born) + labelWidth + 8);
           }
         }
         x += gap;

@@ -119,6 +119,9 @@ export interface GenogramLayout {
 }
 
 export interface LayoutOptions {
-  /** The case's year, to compare ages with birth years when ordering siblings. */
+  /**
+   * The year the case is written in (its frontmatter date): orders siblings given by age against those given by
+   * birth year, and draws the age of living people given only a birth year inside their symbols.
+   */
   caseYear?: number;
 }
