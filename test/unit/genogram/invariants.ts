@@ -95,6 +95,19 @@ export function kinshipProblems(genogram: Genogram, layout: GenogramLayout): str
   for (const r of layout.relationships) {
     for (const key of through(layout, r.points, new Set([r.relationship.from, r.relationship.to]))) problems.push(`the ${r.relationship.kind} line ${r.relationship.from}–${r.relationship.to} passes through ${key}`);
   }
+  // A household's outline holds its members only: no one else's symbol inside or under any part of it.
+  for (const h of layout.households) {
+    const members = new Set(h.household.members);
+    const overlaps = (a: Box, b: Box): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    for (const p of layout.people) {
+      if (members.has(p.key)) continue;
+      const box = shrink(p.symbol, 1);
+      const inBox = [...h.blobs, ...h.bridges].some((b) => overlaps(b, box));
+      const grown: Box = { x: box.x - h.neck, y: box.y - h.neck, width: box.width + 2 * h.neck, height: box.height + 2 * h.neck };
+      const inNeck = h.connectors.some((c) => c.some((_, i) => i > 0 && segmentHitsBox(c[i - 1]!, c[i]!, grown)));
+      if (inBox || inNeck) problems.push(`${p.key} stands inside the household of ${[...members].join(', ')}`);
+    }
+  }
   // Bars of different sibships at least 12 px apart where they run side by side.
   const bars = layout.sibships.filter((s) => s.bar);
   for (let i = 0; i < bars.length; i++) for (let j = i + 1; j < bars.length; j++) {

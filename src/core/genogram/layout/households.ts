@@ -12,22 +12,27 @@ export function shapeHouseholds(genogram: Genogram, layout: GenogramLayout): Hou
     if (!members.length) return;
     const memberSet = new Set(members.map((m) => m.key));
     const pad = 7 + index * 5;
+    const neck = 12 + index * 2;
+    const outsiders = layout.people.filter((p) => !memberSet.has(p.key)).map((p) => inflate(p.symbol, 2));
     const blobs = members.map((m) => {
       const parts: Box[] = [m.symbol];
       if (m.name) parts.push(m.name);
       if (m.born) parts.push(m.born);
       if (m.died) parts.push(m.died);
       const b = boundsOf(parts.flatMap((p) => [{ x: p.x, y: p.y }, { x: p.x + p.width, y: p.y + p.height }]));
-      return inflate(b, pad);
+      // As much padding as the neighbours allow: the outline never reaches over someone who does not live here.
+      let grown = inflate(b, pad);
+      for (let room = pad - 1; room >= 1 && outsiders.some((o) => boxesOverlap(grown, o)); room--) grown = inflate(b, room);
+      return grown;
     });
-    const others = layout.people.filter((p) => !memberSet.has(p.key)).map((p) => inflate(p.symbol, 4));
+    const others = outsiders;
     const otherLabels = layout.labels.filter((l) => l.kind === 'name' && !memberSet.has(l.owner)).map((l) => inflate(l, 2));
     const hitsOthers = (path: Point[]): number => {
       let hits = 0;
       const bb = inflate(boundsOf(path), 8);
       for (const o of [...others, ...otherLabels]) {
         if (!boxesOverlap(bb, o)) continue;
-        for (let i = 1; i < path.length; i++) if (segmentHitsBox(path[i - 1]!, path[i]!, inflate(o, 6))) {
+        for (let i = 1; i < path.length; i++) if (segmentHitsBox(path[i - 1]!, path[i]!, inflate(o, neck + 2))) {
           hits++;
           break;
         }
@@ -77,6 +82,8 @@ export function shapeHouseholds(genogram: Genogram, layout: GenogramLayout): Hou
       }
       if (!best) break;
       inTree.add(best.j);
+      // No way round someone else: this member gets an outline of their own, in the household's colour.
+      if (best.cost >= 10000) continue;
       const path = bestPath(best.i, best.j).path;
       const a = members[best.i]!;
       const b = members[best.j]!;
@@ -94,7 +101,7 @@ export function shapeHouseholds(genogram: Genogram, layout: GenogramLayout): Hou
       }
       connectors.push(path.map((p) => ({ x: round1(p.x), y: round1(p.y) })));
     }
-    out.push({ household, index, blobs: blobs.map((b) => ({ x: round1(b.x), y: round1(b.y), width: round1(b.width), height: round1(b.height) })), bridges, connectors, neck: 12 + index * 2 });
+    out.push({ household, index, blobs: blobs.map((b) => ({ x: round1(b.x), y: round1(b.y), width: round1(b.width), height: round1(b.height) })), bridges, connectors, neck });
   });
   // Larger outlines first, so nested ones stay visible.
   return out.sort((a, b) => b.index - a.index);
