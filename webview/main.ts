@@ -42,6 +42,8 @@ const PERSON = '.person[data-key]';
 /** What a click or Enter takes to its line: people, and an ecomap's systems. */
 const CLICKABLE = '.person[data-key], .system[data-key]';
 const MIN_SCALE = 0.1;
+/** Fitting stops here: names (11 px) stay at least 9 px on screen. */
+const MIN_FIT_SCALE = 9 / 11;
 const MAX_SCALE = 8;
 const MAX_FIT_SCALE = 2;
 const FIT_PADDING = 16;
@@ -128,8 +130,14 @@ function fit(index: number): void {
   if (width === 0 || height === 0 || item.width === 0 || item.height === 0) {
     Object.assign(view, { scale: 1, x: 0, y: 0, fitted: true });
   } else {
-    const scale = Math.max(MIN_SCALE, Math.min(MAX_FIT_SCALE, (width - 2 * FIT_PADDING) / item.width, (height - 2 * FIT_PADDING) / item.height));
-    Object.assign(view, { scale, x: (width - item.width * scale) / 2, y: (height - item.height * scale) / 2, fitted: true });
+    // Fit the whole drawing, but never below the scale that keeps names readable: a bigger family starts at the
+    // top left at that scale and is panned (drag, arrow keys) rather than shrunk to unreadable text.
+    const scale = Math.max(MIN_FIT_SCALE, Math.min(MAX_FIT_SCALE, (width - 2 * FIT_PADDING) / item.width, (height - 2 * FIT_PADDING) / item.height));
+    const overflows = item.width * scale > width - 2 * FIT_PADDING || item.height * scale > height - 2 * FIT_PADDING;
+    const x = item.width * scale > width - 2 * FIT_PADDING ? FIT_PADDING : (width - item.width * scale) / 2;
+    const y = item.height * scale > height - 2 * FIT_PADDING ? FIT_PADDING : (height - item.height * scale) / 2;
+    Object.assign(view, { scale, x, y, fitted: true });
+    item.viewport.classList.toggle('casemark-overflows', overflows);
   }
   apply(item, index);
   saveState();
