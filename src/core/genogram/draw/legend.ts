@@ -55,10 +55,11 @@ export function buildLegend(layout: GenogramLayout): LegendEntry[] {
   if (has((p) => !p.declared)) add('placeholder', 'Named but not declared', legendGlyphPerson('diamond', { placeholder: true }));
   if (has((p) => p.index)) add('index', 'Child the case is about', legendGlyphPerson('circle', { index: true }));
   if (has((p) => p.deceased)) add('deceased', 'Died', legendGlyphPerson('square', { deceased: true }));
-  const ages = has((p) => p.age !== undefined && !p.pregnancy);
+  // Ages as drawn: written ones, and those worked out from birth years when the case is dated.
+  const ages = layout.people.some((p) => p.age !== undefined);
   const years = has((p) => p.born !== undefined || p.died !== undefined);
   if (years) {
-    add('years', ages ? 'Age inside; born, died above' : 'Born (left), died (right)', (x, y) => [
+    add('years', ages ? 'Age inside; b. birth year, d. year of death' : 'b. birth year (left), d. year of death (right)', (x, y) => [
       el('rect', { x: x - 8, y: y - 4, width: 16, height: 16, class: 'symbol' }),
       ...(ages ? [el('text', { x, y: y + 8, class: 'age small', 'text-anchor': 'middle' }, ['8'])] : []),
       el('text', { x: x - 1, y: y - 6, class: 'year small', 'text-anchor': 'end' }, ['b.']),
