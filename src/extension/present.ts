@@ -1,5 +1,5 @@
 // What the editor shows about a case model, as plain text: CodeLens, status bar, hovers. Pure, unit-tested.
-import type { CaseMessage, CaseModel, Hypothesis } from '../core/index';
+import type { CaseMessage, CaseModel, Hypothesis, PromptGroup } from '../core/index';
 import { findRule, plural, supporting as realFor } from '../core/index';
 
 /** Hypotheses worth a second look, in document order: no test, or support with nothing against. */
@@ -47,16 +47,17 @@ function escapeMarkdown(text: string): string {
 /** Hover text for a hypothesis, as Markdown (user text escaped). */
 export function hypothesisHover(h: Hypothesis): string {
   const sources = [...new Set([...h.evidenceFor, ...h.evidenceAgainst].flatMap((e) => (e.source ? [e.source] : [])))];
+  // The supervision question first: it is what the writer can act on.
   const lines = [
-    `**${escapeMarkdown(h.label)}** · ${plural(realFor(h).length, 'piece', 'pieces')} of evidence for · ${h.evidenceAgainst.length} against`,
+    `**${escapeMarkdown(h.label)}** · *In supervision:* ${supervisionQuestion(h)}`,
+    '',
+    `${plural(realFor(h).length, 'piece', 'pieces')} of evidence for · ${h.evidenceAgainst.length} against`,
     '',
     `Sources: ${sources.length > 0 ? sources.map(escapeMarkdown).join(', ') : 'none recorded'}`,
     '',
     `Test: ${h.tests.length > 0 ? escapeMarkdown(h.tests.map((t) => t.text).join('; ')) : 'none yet'}`,
     '',
     `Status: ${h.status ? escapeMarkdown(h.status.text) : 'not set'}`,
-    '',
-    `*In supervision:* ${supervisionQuestion(h)}`,
   ];
   return lines.join('\n');
 }
@@ -65,4 +66,29 @@ export function hypothesisHover(h: Hypothesis): string {
 export function ruleHover(ruleId: string): string | undefined {
   const rule = findRule(ruleId);
   return rule ? `**CaseMark · ${rule.id}**\n\n${rule.rationale}` : undefined;
+}
+
+/** The first sentence or question of a prompt, for a list of several. */
+function firstSentence(text: string): string {
+  const end = /[.?!](?=\s|$)/.exec(text);
+  return end ? text.slice(0, end.index + 1) : text;
+}
+
+/**
+ * One hover for a place: the summary first (the hypothesis and its supervision question, or the one prompt that
+ * matters most), then the other prompts in a short list, most important first, and why the first one is asked.
+ */
+export function promptsHover(hypothesis: Hypothesis | undefined, groups: readonly PromptGroup[]): string | undefined {
+  const prompts = groups.flatMap((g) => [g.primary, ...g.others]);
+  if (!hypothesis && prompts.length === 0) return undefined;
+  const parts: string[] = [];
+  if (hypothesis) parts.push(hypothesisHover(hypothesis));
+  if (prompts.length > 0) {
+    const [first] = prompts;
+    if (prompts.length === 1 && first) parts.push(`**CaseMark · ${first.message.ruleId}:** ${escapeMarkdown(first.reason)}`);
+    else parts.push([`**${prompts.length} CaseMark prompts here, most important first:**`, '', ...prompts.map((p, i) => `${i + 1}. ${escapeMarkdown(firstSentence(p.reason))} *(${p.message.ruleId})*`)].join('\n'));
+    const why = first ? ruleHover(first.message.ruleId) : undefined;
+    if (why) parts.push(why);
+  }
+  return parts.join('\n\n---\n\n');
 }
