@@ -197,7 +197,9 @@ describe('CaseMark in a real VS Code', function () {
     check(text.startsWith('---\ncasemark: 1') && text.includes('## Hypotheses') && text.includes('## Alternative viewpoint'), 'template sections');
     check(text.includes('H3: An idea about you or the professional system'), 'a hypothesis about the worker');
     const prompts = await diagnosticsFor(editor.document.uri, 'hypothesis-no-test');
-    check(prompts.length === 3, `three hypotheses to test, got ${prompts.length}`);
+    // One prompt, repeated per hypothesis: shown once, with the other hypotheses as related locations.
+    const places = prompts.flatMap((d) => [d.range, ...(d.relatedInformation ?? []).filter((r) => /has no Test: item/.test(r.message)).map((r) => r.location.range)]);
+    check(places.length === 3, `three hypotheses to test, got ${places.length}`);
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
     const genogramSection = symbols.flatMap((s) => [s, ...s.children]).find((s) => s.name === 'Genogram' && s.kind === vscode.SymbolKind.String);
     check(genogramSection?.children.some((c) => c.name === 'Genogram' && c.kind === vscode.SymbolKind.Struct), 'the genogram block sits in the Genogram section of the outline');
