@@ -20,7 +20,7 @@ const tentative: Record<string, Wording> = {
   'without doubt': ['possibly', 'it seems'],
   'no doubt': ['possibly', 'it seems'],
   'would have to be': ['might be', 'could be'],
-  'it (is|was|seems|seemed|appears|appeared) (clear|obvious|evident) that': (text) => [text.replace(/(clear|obvious|evident)/i, 'possible'), 'perhaps'],
+  'it (is|was|seems|seemed|appears|appeared) (clear|obvious|evident|plain) that': (text) => [text.replace(/(clear|obvious|evident|plain)/i, 'possible'), 'perhaps'],
   '(does|do|did|is|are|was|were) indeed': (text) => {
     const verb = verbWithoutIndeed[text.split(/[\s-]+/)[0]?.toLowerCase() ?? ''];
     return verb ? [verb] : [];
@@ -29,6 +29,7 @@ const tentative: Record<string, Wording> = {
   'every (time|single time)': ['often', 'at times'],
   "(there is|there's|there’s|there can be) no (question|doubt) that": ['it may be that', 'it seems possible that'],
   'without (question|a doubt)': ['possibly', 'perhaps'],
+  'without a shadow of (doubt|a doubt)': ['possibly', 'perhaps'],
   'beyond (doubt|question)': ['possible', 'likely'],
   'undeniabl*': (text) => (/y$/i.test(text) ? ['perhaps'] : ['possible']),
   'unquestionabl*': (text) => (/y$/i.test(text) ? ['perhaps'] : ['possible']),

@@ -22,6 +22,9 @@ export const labelsNotBehaviour: Rule = {
         '(refused|refuses|refuse|refusing|refusal) to engage', '(failed|fails|fail|failing|failure) to engage', '(did|does|do|would|will) not engage',
         "(didn't|doesn't|don't|won't|wouldn't|didn’t|doesn’t|don’t|won’t|wouldn’t) engage", 'not engaging', '(resisted|resists|resisting|resistance to) engag*',
         'non engag*', 'disengag*', 'uncooperative', 'unco-operative', 'chaotic', 'unmanageable', 'wrong crowd', 'in denial', 'attention seeking', 'evasive',
+        'aggressive', 'volatile',
+        // Words that blame a child who may be being exploited (The Children's Society's guidance on language).
+        '(putting|puts|put|placing|places|placed) (himself|herself|themselves|themself) at risk', 'streetwise', 'promiscuous', 'lifestyle choice',
       ],
       description: 'Labels to ask about. `word*` matches any ending (disengag* finds disengaged and disengagement); `(a|b)` matches either word.',
     },

@@ -10,7 +10,7 @@ const spellings = [
   'manipulative', 'resistant', 'refused to engage', 'refusal to engage', 'refusing to engage', 'failed to engage', 'failure to engage',
   'did not engage', "doesn't engage", 'won’t engage', 'not engaging', 'resisted engaging', 'resistance to engagement', 'non-engaging',
   'non-engagement', 'disengaged', 'disengagement', 'uncooperative', 'unco-operative', 'chaotic', 'unmanageable', 'wrong crowd', 'in denial',
-  'attention-seeking', 'evasive',
+  'attention-seeking', 'evasive', 'aggressive', 'volatile', 'putting himself at risk', 'places herself at risk', 'streetwise', 'promiscuous', 'lifestyle choice',
 ];
 
 describe(id, () => {
