@@ -1,6 +1,6 @@
 // What the editor shows about a case model, as plain text: CodeLens, status bar, hovers. Pure, unit-tested.
 import type { CaseMessage, CaseModel, Hypothesis, PromptGroup } from '../core/index';
-import { findRule, plural, supporting as realFor } from '../core/index';
+import { findRule, groupPrompts, plural, supporting as realFor } from '../core/index';
 
 /** Hypotheses worth a second look, in document order: no test, or support with nothing against. */
 export function gaps(model: CaseModel): Array<{ hypothesis: Hypothesis; untested: boolean; oneSided: boolean }> {
@@ -25,7 +25,8 @@ export function hypothesesSummary(model: CaseModel): string {
 }
 
 export function statusText(model: CaseModel, messages: CaseMessage[]): { text: string; tooltip: string } {
-  const prompts = messages.length;
+  // As many as the Problems panel lists: prompts sharing a place, and a repeat, are one.
+  const prompts = groupPrompts(messages, model).length;
   return {
     text: `$(lightbulb) ${plural(model.hypotheses.length, 'hypothesis', 'hypotheses')} · ${plural(prompts, 'prompt', 'prompts')}`,
     tooltip: `CaseMark: ${plural(model.hypotheses.length, 'hypothesis', 'hypotheses')}, ${plural(prompts, 'open prompt', 'open prompts')}. Click to see them in the Problems panel.`,
