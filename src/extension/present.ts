@@ -1,5 +1,5 @@
 // What the editor shows about a case model, as plain text: CodeLens, status bar, hovers. Pure, unit-tested.
-import type { CaseMessage, CaseModel, Hypothesis, PromptGroup } from '../core/index';
+import type { CaseMessage, CaseModel, Hypothesis, Prompt, PromptGroup } from '../core/index';
 import { findRule, groupPrompts, plural, supporting as realFor } from '../core/index';
 
 /** Hypotheses worth a second look, in document order: no test, or support with nothing against. */
@@ -79,9 +79,9 @@ function firstSentence(text: string): string {
  * One hover for a place: the summary first (the hypothesis and its supervision question, or the one prompt that
  * matters most), then the other prompts in a short list, most important first, and why the first one is asked.
  */
-export function promptsHover(hypothesis: Hypothesis | undefined, groups: readonly PromptGroup[]): string | undefined {
+export function promptsHover(hypothesis: Hypothesis | undefined, groups: readonly PromptGroup[], elsewhere: ReadonlyArray<{ prompt: Prompt; at: number }> = []): string | undefined {
   const prompts = groups.flatMap((g) => [g.primary, ...g.others]);
-  if (!hypothesis && prompts.length === 0) return undefined;
+  if (!hypothesis && prompts.length === 0 && elsewhere.length === 0) return undefined;
   const parts: string[] = [];
   if (hypothesis) parts.push(hypothesisHover(hypothesis));
   if (prompts.length > 0) {
@@ -91,5 +91,6 @@ export function promptsHover(hypothesis: Hypothesis | undefined, groups: readonl
     const why = first ? ruleHover(first.message.ruleId) : undefined;
     if (why) parts.push(why);
   }
+  for (const { prompt, at } of elsewhere) parts.push(`*Asked once, at line ${at}, and it applies here too:* ${escapeMarkdown(firstSentence(prompt.message.reason))} *(${prompt.message.ruleId})*`);
   return parts.join('\n\n---\n\n');
 }

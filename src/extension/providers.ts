@@ -98,9 +98,15 @@ export class CaseHovers implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const analysis = this.documents.analysisOf(document);
     if (!analysis) return undefined;
-    const groups = groupPrompts(analysis.messages, analysis.model).filter((g) => messageRange(g.primary.message).contains(position));
+    const all = groupPrompts(analysis.messages, analysis.model);
+    const groups = all.filter((g) => messageRange(g.primary.message).contains(position));
+    // A prompt shown once for several hypotheses is still named where it applies.
+    const elsewhere = all
+      .flatMap((g) => [g.primary, ...g.others])
+      .filter((p) => p.related.some((r) => toRange(r.at).contains(position)))
+      .map((p) => ({ prompt: p, at: p.message.line ?? 1 }));
     const hypothesis = analysis.model.hypotheses.find((h) => toRange(h.statement.position).contains(position));
-    const text = promptsHover(hypothesis, groups);
+    const text = promptsHover(hypothesis, groups, elsewhere);
     return text ? new vscode.Hover(new vscode.MarkdownString(text)) : undefined;
   }
 }

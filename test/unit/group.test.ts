@@ -92,6 +92,14 @@ describe('grouping prompts', () => {
     assert.equal((text.match(/\*\*CaseMark · /g) ?? []).length, 1);
   });
 
+  it('a hover at a place a prompt repeats at says where it was asked', () => {
+    const noTest = mergeRepeats(analysis.messages, analysis.model).find((p) => p.message.ruleId === 'hypothesis-no-test');
+    assert.ok(noTest);
+    const text = promptsHover(analysis.model.hypotheses[1], [], [{ prompt: noTest, at: 22 }]) ?? '';
+    assert.ok(text.startsWith('**H2** · *In supervision:*'), text);
+    assert.ok(text.includes('*Asked once, at line 22, and it applies here too:* H1 has no Test: item\\. *(hypothesis-no-test)*'), text);
+  });
+
   it('a hover escapes the writer’s words', () => {
     const text = caseFile(hypotheses('- H1: Mum is *clearly* [tired](x).'));
     const a = analyse(text, { path: 'a.case.md' });
