@@ -16,6 +16,7 @@ import type { DialectProblem } from './parse/problems';
 import type { CaseMessage, Report, Rule, RuleContext } from './rule';
 import { createMessage } from './messages';
 import { findRule, rules } from './rules/index';
+import { importance } from './group';
 import { generatedViewpoint, SourceText } from './source';
 import { wordTable } from './words';
 
@@ -260,6 +261,7 @@ function applyInlineControl(tree: Root, file: VFile, config: CaseMarkConfig): vo
   }
 }
 
+/** Document order; at one place, the prompt that matters most first. */
 function sortMessages(messages: CaseMessage[]): CaseMessage[] {
-  return messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.ruleId.localeCompare(b.ruleId));
+  return messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || importance(a) - importance(b) || a.ruleId.localeCompare(b.ruleId));
 }

@@ -5,6 +5,7 @@ export * from './config/types';
 export * from './model';
 export { docsPath, type CaseMessage, type Fix, type Rule } from './rule';
 export { findRule, rules } from './rules/index';
+export { groupFixes, groupPrompts, importance, mergeRepeats, type Prompt, type PromptGroup, type RelatedPlace } from './group';
 export { plural, supporting } from './rules/shared';
 export { lineStart, within } from './source';
 export { configFileMessages, createMessage } from './messages';
