@@ -8,8 +8,8 @@ import { isMap, isScalar, parseDocument } from 'yaml';
 import { analyse, type AnalyseOptions, type Analysis } from '../analyse';
 import { reservedWords, tokenize } from '../genogram/grammar';
 import type { GenogramPerson } from '../genogram/types';
-import type { CaseMessage } from '../rule';
-import { nameParts } from '../rules/shared';
+import type { CaseMessage } from '../rules/rule';
+import { nameParts } from '../model/queries';
 import { datePattern } from './detect';
 
 export type DateHandling = 'month' | 'shift' | 'keep';

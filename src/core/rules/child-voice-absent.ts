@@ -1,7 +1,7 @@
-import type { Person } from '../model';
-import type { Rule } from '../rule';
-import { findPhrases } from '../words';
-import { formatAge, hypothesesAnchor, nameParts } from './shared';
+import type { Person } from '../model/case';
+import type { Rule } from './rule';
+import { findPhrases } from '../text/words';
+import { formatAge, hypothesesAnchor, nameParts } from '../model/queries';
 
 const voiceWords = [
   'said', 'says', 'say', 'told', 'tells', 'asked', 'asks', 'wants', 'wanted', 'wishes', 'wished', 'hopes', 'hoped', 'drew', 'draws', 'drawing',

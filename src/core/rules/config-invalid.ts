@@ -1,4 +1,4 @@
-import type { Rule } from '../rule';
+import type { Rule } from './rule';
 
 export const configInvalid: Rule = {
   id: 'config-invalid',
@@ -8,7 +8,4 @@ export const configInvalid: Rule = {
   category: 'dialect',
   defaultSeverity: 'error',
   options: {},
-  check() {
-    // Reported while reading settings; see config/read.ts.
-  },
 };

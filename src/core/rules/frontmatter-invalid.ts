@@ -1,4 +1,4 @@
-import type { Rule } from '../rule';
+import type { Rule } from './rule';
 
 export const frontmatterInvalid: Rule = {
   id: 'frontmatter-invalid',
@@ -8,7 +8,4 @@ export const frontmatterInvalid: Rule = {
   category: 'dialect',
   defaultSeverity: 'error',
   options: {},
-  check() {
-    // Reported while reading the frontmatter; see parse/frontmatter.ts.
-  },
 };

@@ -1,5 +1,4 @@
-import type { Rule } from '../rule';
-import { reportDiagramProblems } from './shared';
+import type { Rule } from './rule';
 
 export const genogramDuplicateId: Rule = {
   id: 'genogram-duplicate-id',
@@ -9,7 +8,4 @@ export const genogramDuplicateId: Rule = {
   category: 'genogram',
   defaultSeverity: 'error',
   options: {},
-  check({ model, source, report }) {
-    reportDiagramProblems('genogram-duplicate-id', model, source, report);
-  },
 };

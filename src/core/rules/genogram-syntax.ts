@@ -1,5 +1,4 @@
-import type { Rule } from '../rule';
-import { reportDiagramProblems } from './shared';
+import type { Rule } from './rule';
 
 export const genogramSyntax: Rule = {
   id: 'genogram-syntax',
@@ -9,7 +8,4 @@ export const genogramSyntax: Rule = {
   category: 'genogram',
   defaultSeverity: 'error',
   options: {},
-  check({ model, source, report }) {
-    reportDiagramProblems('genogram-syntax', model, source, report);
-  },
 };

@@ -1,5 +1,4 @@
-import type { Rule } from '../rule';
-import { reportDiagramProblems } from './shared';
+import type { Rule } from './rule';
 
 export const genogramUnknownPerson: Rule = {
   id: 'genogram-unknown-person',
@@ -9,7 +8,4 @@ export const genogramUnknownPerson: Rule = {
   category: 'genogram',
   defaultSeverity: 'error',
   options: {},
-  check({ model, source, report }) {
-    reportDiagramProblems('genogram-unknown-person', model, source, report);
-  },
 };

@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { findPhrases, isReported, quotedRanges } from '../words';
+import type { Rule } from './rule';
+import { findPhrases, isReported, quotedRanges } from '../text/words';
 
 /** Tentative wordings offered in place of a certainty word, best first. */
 const tentative: Record<string, string[]> = {

@@ -1,8 +1,7 @@
 import { findIdentifyingDetails, kindLabels, type Finding } from '../anonymise/detect';
-import type { CaseModel } from '../model';
-import type { Rule } from '../rule';
-import { caseYear } from '../parse/diagrams';
-import { nameParts } from './shared';
+import type { CaseModel } from '../model/case';
+import type { Rule } from './rule';
+import { caseYear, nameParts } from '../model/queries';
 
 /** What the finding says, as a question about sharing rather than a verdict on the writer. */
 function messageFor(finding: Finding): string {

@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { findPhrases } from '../words';
+import type { Rule } from './rule';
+import { findPhrases } from '../text/words';
 
 export const placeholder = '[what did you see or hear?]';
 

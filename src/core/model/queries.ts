@@ -1,9 +1,10 @@
-// Small helpers several rules share: where to point, who a hypothesis is about, fixes that insert items.
-import type { CaseModel, Hypothesis, Person, Position } from '../model';
-import type { Fix, Report } from '../rule';
+// Questions asked of the case model by the rules, the viewpoint, the exercises and sharing: where to point, who a
+// hypothesis is about, which hypothesis the notes lean towards, who in a child's home no hypothesis mentions.
+import { kinship } from '../genogram/kinship';
 import type { Genogram, GenogramPerson, Span } from '../genogram/types';
-import type { SourceText } from '../source';
-import { findPhrases } from '../words';
+import type { CaseModel, Fix, Frontmatter, Hypothesis, Person, Position } from './case';
+import type { SourceText } from '../text/source';
+import { findPhrases } from '../text/words';
 
 /** The Hypotheses heading, else the first heading, else the start of the text after the frontmatter. */
 export function hypothesesAnchor(model: CaseModel, source: SourceText): Position {
@@ -102,19 +103,6 @@ export function spanPosition(source: SourceText, span: Span): Position {
   return source.position(span.start, span.end);
 }
 
-/** Problems the genogram reader found, for the rule named on them. */
-export function reportDiagramProblems(ruleId: string, model: CaseModel, source: SourceText, report: (r: Report) => void): void {
-  for (const diagram of model.diagrams) {
-    for (const problem of diagram.genogram.problems) {
-      if (problem.ruleId !== ruleId) continue;
-      const { span, replacement } = problem;
-      // A quoted reference's span covers its quotes too, so the replacement stands in for the whole of it.
-      const fix = replacement !== undefined ? { start: span.start, end: span.end, text: replacement, title: `Change to ${replacement}` } : undefined;
-      report({ message: problem.message, at: spanPosition(source, span), fix });
-    }
-  }
-}
-
 /** A person's name as the drawing shows it, with their age when known. */
 export function genogramLabel(person: GenogramPerson, age?: number): string {
   return age !== undefined ? `${person.name} (${formatAge(age)})` : person.name;
@@ -135,4 +123,73 @@ export function namesByKey(genogram: Genogram): Map<string, string> {
 export function typedId(genogram: Genogram, key: string): string {
   const id = genogram.people.find((p) => p.key === key)?.id ?? key;
   return /\s/.test(id) ? `"${id}"` : id;
+}
+
+/** The year the case is written in: the frontmatter `date`'s, else this year; ages from birth years use it. */
+export function caseYear(frontmatter: Frontmatter): number {
+  const match = /^(\d{4})/.exec(String(frontmatter.date ?? ''));
+  // Without a dated record, ages from birth years are as of today.
+  return match ? Number(match[1]) : new Date().getFullYear();
+}
+
+/** The hypothesis the notes lean towards: marked supported, else the one with clearly the most evidence for it. */
+export function favouredHypothesis(hypotheses: Hypothesis[]): Hypothesis | undefined {
+  const supported = hypotheses.find((h) => h.status?.value === 'supported');
+  if (supported) return supported;
+  const ranked = [...hypotheses].sort((a, b) => supporting(b).length - supporting(a).length);
+  const [first, second] = ranked;
+  if (!first || supporting(first).length === 0) return undefined;
+  return second && supporting(second).length === supporting(first).length ? undefined : first;
+}
+
+/**
+ * National reviews of serious incidents keep finding men in a child's home whom the assessment never
+ * considered ("The Myth of Invisible Men", Child Safeguarding Practice Review Panel, 2021). This finds any adult who
+ * lives with a child and appears in no hypothesis: a question to bring, not a finding.
+ */
+export interface UnseenAdult {
+  adult: GenogramPerson;
+  /** The index child if they share the household, else its first child. */
+  child: GenogramPerson;
+  relation?: string;
+  age?: number;
+}
+
+/** Adults in a child's household (genogram households, ecomap centres) that no hypothesis mentions. */
+export function unseenAdults(model: CaseModel, text: string): UnseenAdult[] {
+  if (model.hypotheses.length === 0) return [];
+  // Most files have no household at all: then nothing below (which reads every person against every hypothesis) runs.
+  if (!model.diagrams.some((d) => d.genogram.households.length > 0 || d.genogram.centre)) return [];
+  const year = caseYear(model.frontmatter);
+  const hypothesisText = model.hypotheses.map((h) => text.slice(h.position.start.offset ?? 0, h.position.end.offset ?? 0)).join('\n');
+  let subjects: Set<string> | undefined;
+  const subjectsNow = (): Set<string> => (subjects ??= new Set(model.hypotheses.flatMap((h) => [...subjectsOf(h, model.people)])));
+  const found: UnseenAdult[] = [];
+  const asked = new Set<string>();
+  for (const diagram of model.diagrams) {
+    const { genogram } = diagram;
+    const kin = kinship(genogram, year);
+    const byKey = new Map(genogram.people.map((p) => [p.key, p] as const));
+    const homes = [...genogram.households.map((h) => h.members), ...(genogram.centre ? [genogram.centre.members] : [])];
+    for (const members of homes) {
+      const people = members.map((key) => byKey.get(key)).filter((p) => p !== undefined);
+      const children = people.filter((p) => kin.get(p.key)?.isChild);
+      if (children.length === 0) continue;
+      const child = children.find((c) => c.index) ?? (children[0] as (typeof children)[number]);
+      for (const adult of people) {
+        const k = kin.get(adult.key);
+        if (!adult.declared || k?.isChild || adult.pregnancy || adult.deceased || asked.has(adult.key)) continue;
+        // The same person may be listed in the frontmatter under another name ("Sara" for "Sara Jones").
+        const known = model.people.filter((p) => p.key === adult.key);
+        const keys = [adult.name, ...known.map((p) => p.name)].map((n) => n.toLowerCase());
+        // Names in their capitals: an adult called May is not mentioned by every "may".
+        const names = [adult.name, ...nameParts(adult.name), ...known.flatMap((p) => [p.name, ...nameParts(p.name)])];
+        if (keys.some((key) => subjectsNow().has(key)) || findPhrases(hypothesisText, names, 0, hypothesisText.length, true).length > 0) continue;
+        asked.add(adult.key);
+        // An ecomap has no parent lines: the relation then comes from the genogram, through the case's people.
+        found.push({ adult, child, relation: k?.relation ?? known[0]?.relation, age: k?.age ?? known[0]?.age });
+      }
+    }
+  }
+  return found;
 }
