@@ -10,7 +10,7 @@ import { gradeCohortCommand, type GradingHost } from './exercise-grade';
 import { startExercise } from './exercise-start';
 import { GenogramExport } from './genogram-export';
 import { GenogramPreview } from './genogram-preview';
-import { extendMarkdownIt } from './markdown-preview';
+import { extendMarkdownIt } from '../shared/markdown-preview';
 import { CaseCodeActions, CaseCodeLenses, CaseHovers, CaseSymbols, firstGapRange } from './providers';
 import { statusText } from './present';
 import { Viewpoints } from './viewpoint';
