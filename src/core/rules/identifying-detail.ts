@@ -28,6 +28,7 @@ export const identifyingDetail: Rule = {
   // Off in ordinary case files; on in shareable copies and in exercise submissions, which are written to be shared.
   defaultSeverity: 'off',
   defaultFor: (model) => (model.frontmatter.shareable || model.frontmatter.exercise ? 'warning' : undefined),
+  defaultForText: 'warning in shareable copies and exercise submissions',
   options: {},
   check({ model, source, report }) {
     const known = new Set<string>();

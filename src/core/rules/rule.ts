@@ -44,6 +44,8 @@ export interface Rule {
   defaultSeverity: Severity;
   /** A default that depends on the file itself (identifying-detail is on in shareable copies); settings still win. */
   defaultFor?(model: CaseModel): Severity | undefined;
+  /** What `defaultFor` does, in words, for the rule's page ("warning in shareable copies"). */
+  defaultForText?: string;
   options: Record<string, OptionSpec>;
   /**
    * Looks at the model and reports. Every rule also reports the problems the reader left on the model under its id
