@@ -1,6 +1,7 @@
 // CaseMark's core: pure TypeScript, no editor and no OS, for the extension, the CLI and the browser.
 export { analyse, declaresCasemark, isCasePath, severityOf, type AnalyseOptions, type Analysis } from './analyse';
 export { configFileMessages, defaultConfig, mergeConfig, readConfigText, readSeverity, type ConfigProblem } from './config/read';
+export { SettingsFinder, settingsFileNames, type FoundSettings, type SettingsFileSystem } from './config/discover';
 export * from './model/settings';
 export * from './model/case';
 export { docsPath, type CaseMessage, type Rule } from './rules/rule';
