@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
 
+// A reading rule: no check of its own; it reports what the frontmatter reader (parse/frontmatter.ts) leaves on model.problems.
 export const frontmatterInvalid: Rule = {
   id: 'frontmatter-invalid',
   alias: 'bad-frontmatter',

@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
 
+// A reading rule: no check of its own; it reports what the genogram reader (genogram/grammar.ts) leaves on model.problems.
 export const genogramUnknownPerson: Rule = {
   id: 'genogram-unknown-person',
   alias: 'genogram-unknown-id',

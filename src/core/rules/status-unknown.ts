@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
 
+// A reading rule: no check of its own; it reports what the hypotheses reader (parse/model.ts) leaves on model.problems.
 export const statusUnknown: Rule = {
   id: 'status-unknown',
   alias: 'unknown-status',
