@@ -3,7 +3,7 @@
 // and the drawing (an SvgElement tree) becomes DOM through createElementNS, setAttribute and text nodes.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import { svgText, type SvgElement } from '../src/core/genogram/index';
-import { blockTitles, drawBlocks, exampleBlock, type DrawnBlock, type FromWebview, type PreviewBlock, type RenderedBlock, type ToWebview } from '../src/extension/diagrams';
+import { blockTitles, drawBlocks, exampleBlock, type DrawnBlock, type FromWebview, type PreviewBlock, type RenderedBlock, type ToWebview } from '../src/shared/diagrams';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;

@@ -3,7 +3,7 @@
 // createElement and text nodes. `**bold**` is split into <strong> elements by hand; nothing is parsed as HTML.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import type { Block, Mark, Matrix, Viewpoint } from '../src/core/viewpoint/index';
-import type { ViewpointFromWebview, ViewpointToWebview } from '../src/extension/viewpoint-panel';
+import type { ViewpointFromWebview, ViewpointToWebview } from '../src/shared/viewpoint-protocol';
 
 interface VsCodeApi {
   postMessage(message: ViewpointFromWebview): void;

@@ -11,7 +11,7 @@ import { startExercise } from './exercise-start';
 import { registerGenogramEditing } from './genogram-editing';
 import { GenogramExport } from './genogram-export';
 import { GenogramPreview } from './genogram-preview';
-import { extendMarkdownIt } from './markdown-preview';
+import { extendMarkdownIt } from '../shared/markdown-preview';
 import { CaseCodeActions, CaseCodeLenses, CaseHovers, CaseSymbols, firstGapRange } from './providers';
 import { statusText } from './present';
 import { Viewpoints } from './viewpoint';

@@ -3,11 +3,11 @@
 // as data; the webview (webview/main.ts) reads and draws them with the shared core.
 import * as vscode from 'vscode';
 import { analyse } from '../core/index';
-import { type FromWebview, type PreviewBlock, type ToWebview } from './diagrams';
+import { type FromWebview, type PreviewBlock, type ToWebview } from '../shared/diagrams';
 import type { CaseDocuments } from './documents';
 import type { GenogramExport } from './genogram-export';
 import { CaseFilePanel } from './panel';
-import { previewHtml } from './preview-html';
+import { previewHtml } from '../shared/preview-html';
 import { fileName } from './viewpoint';
 
 export const previewViewType = 'casemark.genogramPreview';

@@ -3,7 +3,7 @@
 // of VS Code. Each panel says what it sends, and handles the messages of its own page.
 import * as vscode from 'vscode';
 import { isCaseDocument } from './documents';
-import { makeNonce, type PreviewPage } from './preview-html';
+import { makeNonce, type PreviewPage } from '../shared/preview-html';
 import { fileName } from './viewpoint';
 
 const debounceMs = 300;

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { loadNameTagger, mappingDocument, shareableCopy, type DateHandling, type ShareResult } from '../core/index';
 import type { ProjectConfigs } from './config';
-import { mappingHtml } from './preview-html';
+import { mappingHtml } from '../shared/preview-html';
 import { readSettings } from './settings';
 import { fileName } from './viewpoint';
 

@@ -2,24 +2,13 @@
 // Markdown document, with the competing-hypotheses matrix as a sortable table. It follows the active case file and
 // updates as it changes. The extension sends the Viewpoint as data; webview/viewpoint.ts builds the page as DOM.
 import * as vscode from 'vscode';
-import type { Viewpoint } from '../core/index';
 import { isCaseDocument } from './documents';
 import { CaseFilePanel } from './panel';
-import { viewpointHtml } from './preview-html';
+import { viewpointHtml } from '../shared/preview-html';
+import type { ViewpointFromWebview, ViewpointToWebview } from '../shared/viewpoint-protocol';
 import { fileName, type Viewpoints } from './viewpoint';
 
 export const viewpointViewType = 'casemark.viewpointPanel';
-
-/** Extension → webview. */
-export type ViewpointToWebview = { type: 'update'; uri: string; fileName: string; version: number; viewpoint: Viewpoint };
-
-/** Webview → extension. Only requests: the extension acts on the file it showed, never on a path the page names. */
-export type ViewpointFromWebview =
-  | { type: 'ready' }
-  /** What the page drew: for tests. */
-  | { type: 'rendered'; uri: string; version: number; sections: string[]; columns: string[]; rows: number }
-  | { type: 'insert' }
-  | { type: 'openDocument' };
 
 export class ViewpointPanel extends CaseFilePanel<ViewpointToWebview, ViewpointFromWebview, Extract<ViewpointFromWebview, { type: 'rendered' }>> {
   /** Counts updates started, so a slower older one never overwrites a newer one. */

@@ -4,8 +4,8 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { FromWebview, PreviewBlock, ToWebview } from '../../src/extension/diagrams';
-import { previewHtml } from '../../src/extension/preview-html';
+import type { FromWebview, PreviewBlock, ToWebview } from '../../src/shared/diagrams';
+import { previewHtml } from '../../src/shared/preview-html';
 import { artifacts, root, webviewPage, type Page } from './page';
 
 const folder = path.join(root, 'test/fixtures/genograms/hard');

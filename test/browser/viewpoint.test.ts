@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { analyse, buildViewpoint, phrasesWith, type Viewpoint } from '../../src/core/index';
-import { viewpointHtml } from '../../src/extension/preview-html';
-import type { ViewpointFromWebview, ViewpointToWebview } from '../../src/extension/viewpoint-panel';
+import { viewpointHtml } from '../../src/shared/preview-html';
+import type { ViewpointFromWebview, ViewpointToWebview } from '../../src/shared/viewpoint-protocol';
 import { artifacts, evil, webviewPage, type Page } from './page';
 
 // A fictional case: one piece of evidence fits every hypothesis (not diagnostic), one looks like HTML.

@@ -1,6 +1,6 @@
 // Word patterns (issue 17): stems, alternatives and negation, for the lists teams extend in settings.
 import assert from 'node:assert/strict';
-import { findPatterns, isNegated } from '../../src/core/words';
+import { findPatterns, isNegated } from '../../src/core/text/words';
 
 const texts = (text: string, patterns: string[]) => findPatterns(text, patterns).map((m) => [m.text, m.phrase]);
 

@@ -19,7 +19,7 @@ import type {
   UnionEnd,
   UnionType,
 } from './types';
-import { wordTable } from '../words';
+import { wordTable } from '../text/words';
 
 export interface ParseOptions {
   /** Offset in the case file of each content line, so spans point into the file. */

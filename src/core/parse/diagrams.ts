@@ -2,8 +2,9 @@
 import type { Root, RootContent } from 'mdast';
 import { parseDiagrams } from '../genogram/blocks';
 import { kinship } from '../genogram/kinship';
-import type { Diagram, Frontmatter, Person } from '../model';
-import type { SourceText } from '../source';
+import type { Diagram, Frontmatter, Person, ReadingProblem } from '../model/case';
+import { caseYear } from '../model/queries';
+import type { SourceText } from '../text/source';
 
 export function readDiagrams(tree: Root, source: SourceText): Diagram[] {
   const nodes: Array<{ kind: Diagram['kind']; source: string; position: Diagram['position']; lineStarts: number[] }> = [];
@@ -30,13 +31,6 @@ function contentLineStarts(source: SourceText, value: string, fenceLine: number)
     const text = line.text;
     return line.start + (content.length > 0 && text.endsWith(content) ? text.length - content.length : Math.min(text.length, text.length - text.trimStart().length));
   });
-}
-
-/** The year the case is written in: the frontmatter `date`'s, else this year; ages from birth years use it. */
-export function caseYear(frontmatter: Frontmatter): number {
-  const match = /^(\d{4})/.exec(String(frontmatter.date ?? ''));
-  // Without a dated record, ages from birth years are as of today.
-  return match ? Number(match[1]) : new Date().getFullYear();
 }
 
 /** People from the genograms, after those in the frontmatter; a name already listed there is not added twice. */
@@ -83,4 +77,17 @@ export function diagramPeople(diagrams: Diagram[], frontmatter: Frontmatter, lis
     }
   }
   return people;
+}
+
+/** What the genogram reader could not read, placed in the case file, for the rules named on them. */
+export function diagramProblems(diagrams: Diagram[], source: SourceText): ReadingProblem[] {
+  return diagrams.flatMap((diagram) =>
+    diagram.genogram.problems.map(({ ruleId, message, span, replacement }): ReadingProblem => ({
+      ruleId,
+      message,
+      position: source.position(span.start, span.end),
+      // A quoted reference's span covers its quotes too, so the replacement stands in for the whole of it.
+      ...(replacement !== undefined ? { fix: { start: span.start, end: span.end, text: replacement, title: `Change to ${replacement}` } } : {}),
+    })),
+  );
 }

@@ -1,8 +1,8 @@
-import type { Person } from '../model';
-import type { Rule } from '../rule';
-import { findPhrases } from '../words';
+import type { Person } from '../model/case';
+import type { Rule } from './rule';
+import { findPhrases } from '../text/words';
 import { ageText } from '../genogram/kinship';
-import { hypothesesAnchor, nameParts } from './shared';
+import { hypothesesAnchor, nameParts } from '../model/queries';
 
 const voiceWords = [
   'said', 'says', 'say', 'told', 'tells', 'asked', 'asks', 'wants', 'wanted', 'wishes', 'wished', 'hopes', 'hoped', 'drew', 'draws', 'drawing',

@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { findPatterns, isNegated, isReported, quotedRanges } from '../words';
+import type { Rule } from './rule';
+import { findPatterns, isNegated, isReported, quotedRanges } from '../text/words';
 
 type Wording = string[] | ((text: string) => string[]);
 

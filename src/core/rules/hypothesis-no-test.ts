@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { insertItemFix } from './shared';
+import type { Rule } from './rule';
+import { insertItemFix } from '../model/queries';
 
 export const hypothesisNoTest: Rule = {
   id: 'hypothesis-no-test',

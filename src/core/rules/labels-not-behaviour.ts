@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { findPatterns, isNegated, isReported, quotedRanges } from '../words';
+import type { Rule } from './rule';
+import { findPatterns, isNegated, isReported, quotedRanges } from '../text/words';
 
 /** What the quick fix leaves in place of a label: a question in brackets, which this rule asks about until it is replaced. */
 export const placeholder = '[what happened, and when?]';

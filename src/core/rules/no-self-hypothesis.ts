@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { findPhrases } from '../words';
-import { hypothesesAnchor } from './shared';
+import type { Rule } from './rule';
+import { findPhrases } from '../text/words';
+import { hypothesesAnchor } from '../model/queries';
 
 export const noSelfHypothesis: Rule = {
   id: 'no-self-hypothesis',

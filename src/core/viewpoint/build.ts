@@ -1,13 +1,11 @@
 // The alternative viewpoint: a supervision-preparation document built from the case model alone,
 // deterministically, with every sentence taken from phrases.json (or a team's own wording).
-import type { Analysis } from '../analyse';
-import type { CaseModel, Evidence, Hypothesis, Person, Position } from '../model';
+import type { CaseModel, Evidence, Hypothesis, Person, Position } from '../model/case';
+import { findingsOf as ruleFindings, type Analysis } from '../rules/engine';
 import { findRule } from '../rules/index';
-import type { SourceText } from '../source';
-import { favouredHypothesis } from '../rules/evidence-one-sided';
-import { nameParts, sourceKey, subjectsOf, supporting } from '../rules/shared';
-import { unseenAdults } from '../rules/unseen-adult';
-import { findPhrases } from '../words';
+import type { SourceText } from '../text/source';
+import { favouredHypothesis, nameParts, sourceKey, subjectsOf, supporting, unseenAdults } from '../model/queries';
+import { findPhrases } from '../text/words';
 import { gracesAspects } from './graces';
 import { phrasesWith, type PhraseKey, type Phrases } from './phrases';
 import { describeRelation } from '../genogram/kinship';
@@ -386,20 +384,7 @@ function gracesSection(model: CaseModel, prose: string, writer: Writer): Viewpoi
 /** Where a rule would report on this analysis, run directly with its options from the file's settings. */
 function findingsOf(ruleId: string, analysis: Analysis, source: SourceText): Position[] {
   const rule = findRule(ruleId);
-  if (!rule) return [];
-  const setting = analysis.config.rules[rule.id] ?? {};
-  const options: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(rule.options)) options[name] = setting[name] ?? spec.default;
-  const places: Position[] = [];
-  rule.check({
-    model: analysis.model,
-    source,
-    options,
-    number: (name) => (typeof options[name] === 'number' ? (options[name] as number) : 0),
-    words: (name) => (Array.isArray(options[name]) ? (options[name] as string[]) : []),
-    report: (r) => places.push(r.at),
-  });
-  return places;
+  return rule ? ruleFindings(rule, analysis, source) : [];
 }
 
 function positionSection(analysis: Analysis, text: string, writer: Writer): ViewpointSection {

@@ -1,8 +1,8 @@
 // Fewer, better-ordered prompts: one prompt repeated per hypothesis is reported once, with the other places as
 // related locations, and prompts that share a place are grouped with the one that matters most first.
-import type { CaseModel, Position } from './model';
+import type { CaseModel, Position } from '../model/case';
 import type { CaseMessage, Fix } from './rule';
-import { findRule } from './rules/index';
+import { findRule } from './index';
 
 /** Another place a prompt applies to, with that place's own wording and fix. */
 export interface RelatedPlace {
