@@ -16,6 +16,7 @@ import { statusText } from './present';
 import { Viewpoints } from './viewpoint';
 import { ViewpointPanel } from './viewpoint-panel';
 import { ShareableCopies } from './share';
+import { openSample, openWalkthroughOnFirstRun } from './walkthrough';
 
 /** Case files stay Markdown: the selector narrows to them by name, and the providers answer only for analysed files. */
 const selector: vscode.DocumentSelector = [{ language: 'markdown' }];
@@ -84,6 +85,7 @@ export function activateCaseMark(context: vscode.ExtensionContext, grading: Grad
       const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: newCaseTemplate(new Date().toISOString().slice(0, 10)) });
       return vscode.window.showTextDocument(document);
     }),
+    vscode.commands.registerCommand('casemark.openSample', (name?: unknown) => openSample(context.extensionUri, name ?? 'weak-analysis')),
     vscode.commands.registerCommand('casemark.revealFirstGap', async (uri?: vscode.Uri) => {
       const editor = uri ? await vscode.window.showTextDocument(uri) : vscode.window.activeTextEditor;
       const analysis = editor && documents.analysisOf(editor.document);
@@ -138,6 +140,7 @@ export function activateCaseMark(context: vscode.ExtensionContext, grading: Grad
     vscode.commands.registerCommand('casemark.gradeCohort', (exercise?: vscode.Uri, folder?: vscode.Uri) => gradeCohortCommand(exerciseFiles, grading, exercise, folder)),
   );
   updateStatus();
+  void openWalkthroughOnFirstRun(context);
   // The name tagger (about 0.3 s to load) is not on the activation path: once it is ready, files are checked again
   // so that identifying-detail in shareable copies and exercise submissions also finds untitled names.
   void loadNameTagger().then(() => documents.relintAll());
