@@ -9,7 +9,7 @@ export { plural, supporting } from './rules/shared';
 export { lineStart, within } from './source';
 export { configFileMessages, createMessage } from './messages';
 export { IncrementalParser, type Reparse, type ReparseKind } from './parse/incremental';
-export { newCaseTemplate } from './template';
+export { newCaseTemplate, templatePlaceholders, withoutPlaceholders } from './template';
 export { drawGenogram, drawingFileName, parseDiagrams, svgText } from './genogram/index';
 export { buildViewpoint, phrasesWith, viewpointDocument, viewpointInsertion, type Viewpoint } from './viewpoint/index';
 export * from './anonymise/index';

@@ -7,6 +7,7 @@ import type { SourceText } from '../source';
 import { favouredHypothesis } from '../rules/evidence-one-sided';
 import { nameParts, sourceKey, subjectsOf, supporting } from '../rules/shared';
 import { unseenAdults } from '../rules/unseen-adult';
+import { withoutPlaceholders } from '../template';
 import { findPhrases } from '../words';
 import { gracesAspects } from './graces';
 import { phrasesWith, type PhraseKey, type Phrases } from './phrases';
@@ -433,8 +434,9 @@ function positionSection(analysis: Analysis, text: string, writer: Writer): View
 export function buildViewpoint(analysis: Analysis, text: string, phrases: Phrases = phrasesWith()): Viewpoint {
   const writer = new Writer(phrases);
   const { model } = analysis;
-  // Prose only: code, comments, the frontmatter and a viewpoint CaseMark wrote earlier are not the writer's own words.
-  const prose = analysis.prose ?? text;
+  // Prose only: code, comments, the frontmatter, a viewpoint CaseMark wrote earlier and the new-case template's
+  // placeholder sentences are not the writer's own words.
+  const prose = withoutPlaceholders(analysis.prose ?? text);
   const voices = voicesOf(model);
   const unheard = voices.filter((v) => !heard(v, model, prose));
   return {
