@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { loadNameTagger, newCaseTemplate } from '../core/index';
 import { ProjectConfigs } from './config';
+import { DocsFileSystem } from './docs-pages';
 import { CaseDocuments } from './documents';
 import { ExerciseChecklist } from './exercise';
 import { ExerciseFiles } from './exercise-files';
@@ -37,13 +38,13 @@ export interface CaseMarkApi {
 
 export function activateCaseMark(context: vscode.ExtensionContext, grading: GradingHost): CaseMarkApi {
   const configs = new ProjectConfigs();
-  const documents = new CaseDocuments(configs, context.extensionUri);
+  const documents = new CaseDocuments(configs);
   const exporter = new GenogramExport(documents);
   const preview = new GenogramPreview(context.extensionUri, documents, exporter);
   const viewpoints = new Viewpoints(documents, configs);
   const viewpointPanel = new ViewpointPanel(context.extensionUri, viewpoints);
   const exerciseFiles = new ExerciseFiles();
-  const exercises = new ExerciseChecklist(documents, exerciseFiles, context.extensionUri);
+  const exercises = new ExerciseChecklist(documents, exerciseFiles);
   const sharing = new ShareableCopies(context.extensionUri, configs, (uri) => viewpoints.caseDocument(uri));
   /** The file a genogram command is about: the one it was given, the active Markdown editor's, or the preview's. */
   const diagramFile = (uri?: vscode.Uri): vscode.Uri | undefined => {
@@ -72,6 +73,7 @@ export function activateCaseMark(context: vscode.ExtensionContext, grading: Grad
   };
 
   context.subscriptions.push(
+    new DocsFileSystem(context.extensionUri),
     configs,
     documents,
     status,
