@@ -3,14 +3,14 @@
 import * as vscode from 'vscode';
 
 /**
- * The column beside the active one: an existing other column (the one to its right first, else the nearest), or a
- * new one (ViewColumn.Beside) only when the editor is alone.
+ * The column beside the active one (or beside `of`): an existing other column (the one to its right first, else the
+ * nearest), or a new one only when the editor is alone.
  */
-export function besideColumn(): vscode.ViewColumn {
+export function besideColumn(of?: vscode.ViewColumn): vscode.ViewColumn {
   const groups = vscode.window.tabGroups;
-  const active = groups.activeTabGroup.viewColumn;
+  const active = of ?? groups.activeTabGroup.viewColumn;
   const others = groups.all.map((g) => g.viewColumn).filter((c) => c !== active);
-  if (others.length === 0) return vscode.ViewColumn.Beside;
+  if (others.length === 0) return of === undefined ? vscode.ViewColumn.Beside : ((active + 1) as vscode.ViewColumn);
   const right = others.filter((c) => c > active).sort((a, b) => a - b)[0];
   return right ?? others.sort((a, b) => Math.abs(a - active) - Math.abs(b - active))[0] ?? vscode.ViewColumn.Beside;
 }

@@ -125,8 +125,11 @@ export function activateCaseMark(context: vscode.ExtensionContext, grading: Grad
     viewpoints,
     viewpointPanel,
     // Each takes the case file as an optional argument (CodeLens, explorer menu, the message's button), else the active one.
-    vscode.commands.registerCommand('casemark.alternativeViewpoint', (uri?: vscode.Uri) => viewpoints.open(uri)),
+    // The readable page by default; as Markdown, or into the case file, from its buttons or the palette.
+    vscode.commands.registerCommand('casemark.alternativeViewpoint', (uri?: vscode.Uri) => viewpointPanel.open(uri)),
+    vscode.commands.registerCommand('casemark.openViewpointMarkdown', (uri?: vscode.Uri) => viewpoints.openMarkdown(uri)),
     vscode.commands.registerCommand('casemark.insertViewpoint', (uri?: vscode.Uri) => viewpoints.insert(uri)),
+    // The page's earlier name, for keybindings that use it.
     vscode.commands.registerCommand('casemark.showViewpointPanel', (uri?: vscode.Uri) => viewpointPanel.open(uri)),
     exerciseFiles,
     exercises,
