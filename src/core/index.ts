@@ -11,7 +11,7 @@ export { plural, supporting } from './model/queries';
 export { lineStart, within } from './text/source';
 export { createMessage } from './rules/messages';
 export { IncrementalParser, type Reparse, type ReparseKind } from './parse/incremental';
-export { newCaseTemplate } from './template';
+export { newCaseTemplate, templatePlaceholders, withoutPlaceholders } from './template';
 export { drawGenogram, drawingFileName, parseDiagrams, svgText } from './genogram/index';
 export { buildViewpoint, phrasesWith, viewpointDocument, viewpointInsertion, type Viewpoint } from './viewpoint/index';
 export * from './anonymise/index';

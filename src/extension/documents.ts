@@ -1,5 +1,6 @@
 // Which open documents are case analyses, their latest analysis, and when to re-analyse (debounced, incremental).
 import * as vscode from 'vscode';
+import { docsPageUri } from './docs-pages';
 import { analyse, declaresCasemark, groupPrompts, IncrementalParser, isCasePath, type Analysis, type CaseMessage, type PartialConfig, type Position, type PromptGroup, type Severity } from '../core/index';
 import type { ProjectConfigs } from './config';
 import { readSettings, type EditorSettings } from './settings';
@@ -78,10 +79,7 @@ export class CaseDocuments implements vscode.Disposable {
   /** Files whose last tab was closed: left alone until opened again. */
   private readonly closed = new Set<string>();
 
-  constructor(
-    private readonly configs: ProjectConfigs,
-    private readonly docsRoot: vscode.Uri,
-  ) {
+  constructor(private readonly configs: ProjectConfigs) {
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((d) => {
         this.closed.delete(d.uri.toString());
@@ -177,7 +175,7 @@ export class CaseDocuments implements vscode.Disposable {
     const diagnostic = new vscode.Diagnostic(messageRange(message), diagnosticText(group), severity[message.severity]);
     diagnostic.source = 'casemark';
     diagnostic.code = message.url
-      ? { value: message.ruleId, target: vscode.Uri.joinPath(this.docsRoot, ...message.url.split('/')) }
+      ? { value: message.ruleId, target: docsPageUri(message.url) }
       : message.ruleId;
     const related = [
       ...primary.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.at)), r.reason)),

@@ -1,5 +1,6 @@
-// The alternative viewpoint as a webview panel, for a shared screen in supervision: the same content as the
-// Markdown document, with the competing-hypotheses matrix as a sortable table. It follows the active case file and
+// The alternative viewpoint as a readable page (what casemark.alternativeViewpoint opens), for a narrow pane beside
+// the case file or a shared screen in supervision: the same content as the Markdown document, with the
+// competing-hypotheses matrix as a sortable table, or as cards when the pane is narrow. It follows the active case file and
 // updates as it changes. The extension sends the Viewpoint as data; webview/viewpoint.ts builds the page as DOM.
 import * as vscode from 'vscode';
 import { isCaseDocument } from './documents';
@@ -43,7 +44,7 @@ export class ViewpointPanel extends CaseFilePanel<ViewpointToWebview, ViewpointF
         if (this.uri) await this.viewpoints.insert(this.uri);
         break;
       case 'openDocument':
-        if (this.uri) await this.viewpoints.open(this.uri);
+        if (this.uri) await this.viewpoints.openMarkdown(this.uri);
         break;
     }
   }

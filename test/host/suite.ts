@@ -1,6 +1,6 @@
 // The extension, tested inside a real VS Code extension host (Node or web worker): only `vscode`, no Node built-ins.
 import * as vscode from 'vscode';
-import { check, closeAll, open, sleep, waitFor } from './helpers';
+import { api, check, closeAll, open, sleep, waitFor } from './helpers';
 
 const extensionId = 'casemark.casemark';
 
@@ -190,16 +190,24 @@ describe('CaseMark in a real VS Code', function () {
     }
   });
 
-  it('creates a new case analysis from the template, and checks it', async () => {
+  it('creates a new case analysis from the template, quiet until the writer writes, and checks it', async () => {
+    const { documents } = await api();
     await vscode.commands.executeCommand('casemark.newCaseAnalysis');
     const editor = await waitFor('the new editor', () => vscode.window.activeTextEditor?.document.isUntitled && vscode.window.activeTextEditor);
     const text = editor.document.getText();
     check(text.startsWith('---\ncasemark: 1') && text.includes('## Hypotheses') && text.includes('## Alternative viewpoint'), 'template sections');
     check(text.includes('H3: An idea about you or the professional system'), 'a hypothesis about the worker');
-    const prompts = await diagnosticsFor(editor.document.uri, 'hypothesis-no-test');
-    // One prompt, repeated per hypothesis: shown once, with the other hypotheses as related locations.
-    const places = prompts.flatMap((d) => [d.range, ...(d.relatedInformation ?? []).filter((r) => /has no Test: item/.test(r.message)).map((r) => r.location.range)]);
-    check(places.length === 3, `three hypotheses to test, got ${places.length}`);
+    check(!text.includes("Child's"), 'no mangled placeholder');
+    // Checked, and nothing to say: no prompt before anything is typed.
+    const analysis = await waitFor('the template to be checked', () => documents.upToDateAnalysis(editor.document));
+    check(analysis.model.hypotheses.length === 3, `three hypotheses: ${analysis.model.hypotheses.length}`);
+    await sleep(500);
+    const quiet = casemarkDiagnostics(editor.document.uri);
+    check(quiet.length === 0, `no prompts on the template: ${quiet.map((d) => `${d.range.start.line + 1} ${code(d)}`).join(', ')}`);
+    // The writer's own words are checked as they are typed.
+    const line = text.split('\n').findIndex((l) => l.startsWith('- H1:'));
+    await editor.edit((e) => e.replace(new vscode.Range(line, 6, line, editor.document.lineAt(line).text.length), 'Mr K is clearly controlling.'));
+    await diagnosticsFor(editor.document.uri, 'hypothesis-certainty');
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
     const genogramSection = symbols.flatMap((s) => [s, ...s.children]).find((s) => s.name === 'Genogram' && s.kind === vscode.SymbolKind.String);
     check(genogramSection?.children.some((c) => c.name === 'Genogram' && c.kind === vscode.SymbolKind.Struct), 'the genogram block sits in the Genogram section of the outline');

@@ -69,6 +69,11 @@ export interface Hypothesis {
   evidenceFor: Evidence[];
   evidenceAgainst: Evidence[];
   tests: TextSpan[];
+  /**
+   * Keyword items written but not yet filled in ("- Test:" with nothing after it, as the new-case template has):
+   * a place kept for the writer, neither a missing item nor content.
+   */
+  emptyItems: Array<{ kind: 'for' | 'against' | 'test' | 'about'; position: Position }>;
   status?: TextSpan & { value: HypothesisStatus | undefined };
   /** Names from `About:` items, as written. */
   about: TextSpan[];

@@ -134,6 +134,7 @@ export function readHypotheses(
         evidenceFor: [],
         evidenceAgainst: [],
         tests: [],
+        emptyItems: [],
         about: [],
         position: item.position,
         insertAt: item.position.end.offset ?? 0,
@@ -177,6 +178,7 @@ function readKeywordItem(
           const p = firstParagraph(c);
           return p && c.position ? [{ text: toString(p).trim(), position: c.position }] : [];
         });
+  if (match.kind !== 'status' && !spans.some((s) => s.text)) hypothesis.emptyItems.push({ kind: match.kind, position: item.position });
   switch (match.kind) {
     case 'for':
     case 'against':
