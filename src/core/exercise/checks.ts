@@ -1,11 +1,11 @@
 // The rubric vocabulary: each machine check an exercise may ask for, what it takes, and how it is judged on a
 // learner's analysis. Checks for a person to mark are listed as such and never judged here.
 import type { Analysis } from '../analyse';
-import type { Position, SectionKind } from '../model';
+import type { Position, SectionKind } from '../model/case';
 import { findRule } from '../rules/index';
-import { hypothesesAnchor, plural, subjectsOf } from '../rules/shared';
-import type { SourceText } from '../source';
-import { findPhrases } from '../words';
+import { hypothesesAnchor, plural, subjectsOf } from '../model/queries';
+import type { SourceText } from '../text/source';
+import { findPhrases } from '../text/words';
 
 export interface CheckResult {
   met: boolean;
