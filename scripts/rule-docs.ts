@@ -22,8 +22,6 @@ function cell(text: string): string {
 export function pageHeader(rule: Rule): string {
   return [
     headerStart(rule),
-    `# ${rule.id}`,
-    '',
     `- **Alias:** \`${rule.alias}\``,
     `- **Category:** ${rule.category}`,
     `- **Default severity:** ${severityText(rule)}`,
@@ -69,6 +67,7 @@ function between(text: string, start: string, end: string, content: string, what
 
 /** The page with its header and options made from the rule. A page without the markers is refused, never guessed at. */
 export function updatePage(text: string, rule: Rule): string {
+  if (!text.startsWith(`# ${rule.id}\n`)) throw new Error(`docs/rules/${rule.id}.md: should open with "# ${rule.id}"`);
   const withHeader = between(text, headerStart(rule), headerEnd, pageHeader(rule), `docs/rules/${rule.id}.md`);
   return between(withHeader, optionsStart, optionsEnd, optionsTable(rule), `docs/rules/${rule.id}.md`);
 }
@@ -79,5 +78,5 @@ export function updateIndex(text: string, rules: readonly Rule[]): string {
 
 /** A first page for a new rule: the generated parts and the headings its prose fills in. */
 export function newPage(rule: Rule): string {
-  return `${pageHeader(rule)}\n\n## Why\n\n## What it checks\n\n## Prompts like this\n\n## Examples\n\n### This prompts\n\n### This does not\n\n## Options\n\n${optionsTable(rule)}\n\n## Turning it off\n`;
+  return `# ${rule.id}\n\n${pageHeader(rule)}\n\n## Why\n\n## What it checks\n\n## Prompts like this\n\n## Examples\n\n### This prompts\n\n### This does not\n\n## Options\n\n${optionsTable(rule)}\n\n## Turning it off\n`;
 }

@@ -83,6 +83,7 @@ describe('rule docs: generated from the registry', () => {
     assert.notEqual(stale, text);
     assert.notEqual(updatePage(stale, rule), stale);
     assert.throws(() => updatePage(`# ${rule.id}\n`, rule), /no generated part/);
+    assert.throws(() => updatePage(text.replace(/^# .*\n/, '# Another rule\n'), rule), /should open with/);
   });
 });
 
