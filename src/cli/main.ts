@@ -1,14 +1,13 @@
 // `casemark`: the terminal adapter. Exit 0 clean, 1 errors or too many warnings, 2 usage or I/O failure.
 import { parseArgs } from 'node:util';
-import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
-import { analyse, buildViewpoint, loadNameTagger, mappingDocument, shareableCopy, type PartialConfig, configFileMessages, drawGenogram, drawingFileName, findRule, phrasesWith, rules, svgText, viewpointDocument, type CaseMessage } from '../core/index';
+import { analyse, incompleteAnalysis, incompleteRuleIds, buildViewpoint, loadNameTagger, mappingDocument, shareableCopy, type PartialConfig, configFileMessages, drawGenogram, drawingFileName, findRule, phrasesWith, rules, svgText, viewpointDocument, type CaseMessage } from '../core/index';
 import { ConfigFinder, type LoadedConfig } from './config';
 import { availableParallelism, grade } from './grade';
 import { expandPaths, readCaseFile } from './files';
+import { makeFolder, OutputRefused, Outputs, shownPath } from './output';
 import { toJson, toSarif } from './sarif';
 import packageJson from '../../package.json' with { type: 'json' };
 
@@ -16,7 +15,7 @@ const usage = `Usage:
   casemark lint [paths or globs...] [--format stylish|json|sarif] [--max-warnings N] [--config FILE]
   casemark genogram FILE... [--out DIR] [--force] [--notes] [--config FILE]
   casemark viewpoint FILE [--out FILE] [--force] [--config FILE]
-  casemark grade EXERCISE SUBMISSIONS_DIR [--out DIR] [--workers N]
+  casemark grade EXERCISE SUBMISSIONS_DIR [--out DIR] [--force] [--workers N]
   casemark share FILE [--out FILE] [--dates month|shift|keep] [--shift-days N] [--mapping FILE] [--force] [--config FILE]
   casemark check-identifiers [paths or globs...] [--format stylish|json|sarif] [--config FILE]
   casemark rules
@@ -24,12 +23,23 @@ const usage = `Usage:
 
 lint checks every *.case.md under the current folder when no path is given.
 genogram writes each genogram and ecomap block of a case file as an SVG, beside the file or into --out.
-grade checks every *.case.md under SUBMISSIONS_DIR against an exercise's rubric and writes report.html and report.csv.
+grade checks every *.case.md under SUBMISSIONS_DIR against an exercise's rubric and writes report.html and report.csv
+  into --out (checked before grading; existing reports are replaced only with --force).
 viewpoint prints an alternative viewpoint of a case file for supervision (Markdown), or writes it to --out.
 share prints a pseudonymised copy of a case file, or writes it to --out; --mapping also writes the key that re-identifies
-  the family. It lists what may still identify them and exits 1 if anything does.
+  the family. It lists what may still identify the family and exits 1 if anything does. --shift-days: 1 to 36500 days,
+  either way.
 check-identifiers lists what may identify a family in each case file (the identifying-detail rule, whatever the
-  settings), and exits 1 if anything does.`;
+  settings), and exits 1 if anything does.
+
+What is guaranteed (docs/sharing.md says more):
+  - No command writes over a file it reads, by any name (symlink, hard link, another path), nor through a symlink, nor
+    over an existing file without --force; a replaced file is written whole (temporary file, then rename).
+  - share and check-identifiers fail closed: a file CaseMark could not fully analyse exits 2, and share makes no copy.
+  - share replaces declared names in any case, width, accents or with invisible characters, and flags any left.
+  - Folder walks do not follow symbolic links; only regular files up to 5 MB of valid UTF-8 are read.
+Not guaranteed: names nobody declared (found by patterns and a tagger, which miss some), identifiers other than names
+  (flagged, not replaced), and details that identify a family together. Read a copy before sharing it.`;
 
 export interface Io {
   cwd: string;
@@ -43,6 +53,9 @@ export interface Io {
 }
 
 class UsageError extends Error {}
+
+/** --shift-days beyond a century would move dates past what a calendar date can say. */
+const maxShiftDays = 36_500;
 
 export async function main(argv: string[], io: Io): Promise<number> {
   try {
@@ -113,10 +126,11 @@ function parseLintArgs(args: string[]) {
 async function lint(args: string[], io: Io, forced?: PartialConfig['rules'], only?: string[]): Promise<number> {
   const options = parseLintArgs(args);
   const finder = new ConfigFinder(options.config && path.resolve(io.cwd, options.config));
-  const targets = await expandPaths(options.paths, io.cwd);
+  const targets = await expandPaths(options.paths, io.cwd, (note) => io.err(`casemark: ${note}`));
   const files: VFile[] = [];
   const failures: Array<{ path: string; reason: string }> = [];
   const configFiles = new Map<string, VFile>();
+  const incomplete: string[] = [];
   if (targets.length === 0) io.err(options.paths.length === 0 ? 'casemark: no *.case.md files under this folder' : 'casemark: nothing to lint');
 
   for (const target of targets) {
@@ -142,11 +156,13 @@ async function lint(args: string[], io: Io, forced?: PartialConfig['rules'], onl
       configFiles.set(config.path, configFileMessages(path.relative(io.cwd, config.path), config.text, config.problems));
     }
     const { file } = analyse(read.text, { path: target.path, config: [config?.config, forced && { rules: forced }] });
-    if (only) file.messages = file.messages.filter((m) => only.includes(m.ruleId ?? ''));
+    // A file not fully analysed keeps the message that says so, whatever the filter: it is never "clean".
+    if (incompleteAnalysis(file.messages)) incomplete.push(target.path);
+    if (only) file.messages = file.messages.filter((m) => only.includes(m.ruleId ?? '') || incompleteRuleIds.has(m.ruleId ?? ''));
     files.push(file);
   }
   const reported = [...configFiles.values(), ...files];
-  for (const failure of failures) io.err(`casemark: cannot lint ${failure.path}: ${failure.reason}`);
+  for (const failure of failures) io.err(`casemark: cannot lint ${shownPath(failure.path)}: ${failure.reason}`);
 
   if (options.format === 'json') io.out(JSON.stringify(toJson(reported, io.cwd), undefined, 2));
   else if (options.format === 'sarif') io.out(JSON.stringify(toSarif(reported, failures, io.cwd, packageJson.version), undefined, 2));
@@ -155,6 +171,10 @@ async function lint(args: string[], io: Io, forced?: PartialConfig['rules'], onl
   const messages = reported.flatMap((f) => f.messages as CaseMessage[]);
   const errors = messages.filter((m) => m.severity === 'error').length;
   const warnings = messages.filter((m) => m.severity === 'warning').length;
+  if (only && incomplete.length > 0) {
+    io.err(`casemark: ${incomplete.map(shownPath).join(', ')} could not be fully analysed, so ${incomplete.length === 1 ? 'it was' : 'they were'} not checked for identifying details; treat ${incomplete.length === 1 ? 'it' : 'them'} as not safe to share.`);
+    return 2;
+  }
   if (failures.length > 0) return 2;
   if (errors > 0 || (only && messages.length > 0)) return 1;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
@@ -175,8 +195,15 @@ async function genogram(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parsed;
   if (positionals.length === 0) throw new UsageError('genogram needs at least one case file');
   const finder = new ConfigFinder(values.config && path.resolve(io.cwd, values.config));
-  const inputs = new Set(positionals.map((name) => path.resolve(io.cwd, name)));
-  const written = new Set<string>();
+  const outputs = new Outputs();
+  for (const name of positionals) await outputs.addInput(path.resolve(io.cwd, name), 'one of the case files');
+  if (values.out) {
+    const problem = await makeFolder(path.resolve(io.cwd, values.out));
+    if (problem) {
+      io.err(`casemark: ${problem}`);
+      return 2;
+    }
+  }
   let failed = false;
   let errors = false;
   const reported: VFile[] = [];
@@ -184,7 +211,7 @@ async function genogram(args: string[], io: Io): Promise<number> {
     const absolute = path.resolve(io.cwd, name);
     const read = await readCaseFile(absolute);
     if (!read.ok) {
-      io.err(`casemark: cannot read ${name}: ${read.reason}`);
+      io.err(`casemark: cannot read ${shownPath(name)}: ${read.reason}`);
       failed = true;
       continue;
     }
@@ -197,41 +224,36 @@ async function genogram(args: string[], io: Io): Promise<number> {
       continue;
     }
     const { model, file } = analyse(read.text, { path: name, config: config?.config });
-    // Only what concerns the drawings: the full report is `casemark lint`.
-    file.messages = file.messages.filter((m) => findRule(m.ruleId ?? '')?.category === 'genogram');
+    // Only what concerns the drawings (and whether the file could be read at all): the full report is `casemark lint`.
+    file.messages = file.messages.filter((m) => findRule(m.ruleId ?? '')?.category === 'genogram' || incompleteRuleIds.has(m.ruleId ?? ''));
     reported.push(file);
     errors ||= file.messages.some((m) => (m as CaseMessage).severity === 'error');
+    if (incompleteAnalysis(file.messages)) {
+      failed = true;
+      continue;
+    }
     if (model.diagrams.length === 0) {
-      io.err(`casemark: ${name} has no \`\`\`genogram or \`\`\`ecomap block`);
+      io.err(`casemark: ${shownPath(name)} has no \`\`\`genogram or \`\`\`ecomap block`);
       continue;
     }
     const folder = values.out ? path.resolve(io.cwd, values.out) : path.dirname(absolute);
     const counts = { genogram: 0, ecomap: 0 };
-    await mkdir(folder, { recursive: true }).catch(() => undefined);
     for (const diagram of model.diagrams) {
       counts[diagram.kind]++;
       const target = path.join(folder, drawingFileName(path.basename(absolute), diagram.kind, counts[diagram.kind]));
-      const shown = path.relative(io.cwd, target) || target;
+      const shown = shownPath(path.relative(io.cwd, target) || target);
       // Never replace a case file, a drawing written moments ago from another input, or (without --force) any file.
-      const refusal = inputs.has(target)
-        ? 'it is one of the case files'
-        : written.has(target)
-          ? 'another case file of the same name was drawn there; give each its own --out folder'
-          : !values.force && existsSync(target)
-            ? 'it exists; add --force to replace it'
-            : undefined;
-      if (refusal) {
-        io.err(`casemark: not writing ${shown}: ${refusal}`);
+      if (!outputs.claim(target)) {
+        io.err(`casemark: not writing ${shown}: another case file of the same name was drawn there; give each its own --out folder`);
         failed = true;
         continue;
       }
       try {
         // Notes (religion, migration…) would ride along invisibly in the hover titles: only with --notes.
-        await writeFile(target, svgText(drawGenogram(diagram.genogram, { notes: values.notes === true }).svg, { standalone: true }));
-        written.add(target);
+        await outputs.write(target, svgText(drawGenogram(diagram.genogram, { notes: values.notes === true }).svg, { standalone: true }), values.force === true);
         io.out(`wrote ${shown}`);
       } catch (error) {
-        io.err(`casemark: cannot draw or write ${shown}: ${(error as Error).message}`);
+        io.err(error instanceof OutputRefused ? `casemark: not writing ${shown}: ${error.message}` : `casemark: cannot draw or write ${shown}: ${(error as Error).message}`);
         failed = true;
       }
     }
@@ -245,7 +267,7 @@ async function readWithSettings(name: string, configPath: string | undefined, io
   const absolute = path.resolve(io.cwd, name);
   const read = await readCaseFile(absolute);
   if (!read.ok) {
-    io.err(`casemark: cannot read ${name}: ${read.reason}`);
+    io.err(`casemark: cannot read ${shownPath(name)}: ${read.reason}`);
     return undefined;
   }
   try {
@@ -272,20 +294,22 @@ async function viewpoint(args: string[], io: Io): Promise<number> {
   const { absolute, read, config } = opened;
   for (const problem of config?.problems ?? []) io.err(`casemark: ${path.relative(io.cwd, config?.path ?? '')}: ${problem.message}`);
   const analysis = analyse(read.text, { path: name, config: config?.config });
-  const text = viewpointDocument(buildViewpoint(analysis, read.text, phrasesWith(analysis.config.viewpoint.phrases)));
+  if (incompleteAnalysis(analysis.messages)) {
+    const reason = analysis.messages.find((m) => incompleteRuleIds.has(m.ruleId));
+    io.err(`casemark: cannot make a viewpoint of ${shownPath(name)}: ${reason?.line ?? 1}:${reason?.column ?? 1}: ${reason?.reason ?? 'it could not be analysed'}`);
+    return 2;
+  }
+  const text = viewpointDocument(buildViewpoint(analysis, analysis.source?.text ?? read.text, phrasesWith(analysis.config.viewpoint.phrases)));
   if (!values.out) {
     io.out(text);
     return 0;
   }
-  const target = path.resolve(io.cwd, values.out);
-  if (target === absolute || (!values.force && existsSync(target))) {
-    io.err(`casemark: not writing ${values.out}: ${target === absolute ? 'it is the case file itself' : 'it exists; add --force to replace it'}`);
-    return 2;
-  }
+  const outputs = new Outputs();
+  await outputs.addInput(absolute, 'the case file itself');
   try {
-    await writeFile(target, text);
+    await outputs.write(path.resolve(io.cwd, values.out), text, values.force === true);
   } catch (error) {
-    io.err(`casemark: cannot write ${values.out}: ${(error as Error).message}`);
+    io.err(error instanceof OutputRefused ? `casemark: not writing ${shownPath(values.out)}: ${error.message}` : `casemark: cannot write ${shownPath(values.out)}: ${(error as Error).message}`);
     return 2;
   }
   io.out(`wrote ${values.out}`);
@@ -295,7 +319,7 @@ async function viewpoint(args: string[], io: Io): Promise<number> {
 async function gradeCommand(args: string[], io: Io): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string', default: 'casemark-report' }, workers: { type: 'string' } } });
+    parsed = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string', default: 'casemark-report' }, workers: { type: 'string' }, force: { type: 'boolean' } } });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
@@ -303,7 +327,7 @@ async function gradeCommand(args: string[], io: Io): Promise<number> {
   if (positionals.length !== 2) throw new UsageError('grade takes an exercise file and a folder of submissions');
   const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1) throw new UsageError('--workers takes a whole number of 1 or more');
-  return grade(positionals[0] as string, positionals[1] as string, values.out, workers, io, io.workerScript);
+  return grade(positionals[0] as string, positionals[1] as string, values.out, workers, io, io.workerScript, values.force === true);
 }
 
 /** `casemark share FILE`: a pseudonymised copy, never over the original; the mapping only when asked for. */
@@ -322,27 +346,37 @@ async function share(args: string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('share takes one case file');
   if (!['month', 'shift', 'keep'].includes(values.dates)) throw new UsageError('--dates takes month, shift or keep');
   const shiftDays = values['shift-days'] === undefined ? undefined : Number(values['shift-days']);
-  if (shiftDays !== undefined && (!Number.isInteger(shiftDays) || shiftDays === 0)) throw new UsageError('--shift-days takes a whole number of days other than 0');
+  if (shiftDays !== undefined && (!Number.isInteger(shiftDays) || shiftDays === 0 || Math.abs(shiftDays) > maxShiftDays)) {
+    throw new UsageError(`--shift-days takes a whole number of days other than 0, at most ${maxShiftDays} either way`);
+  }
   const name = positionals[0] as string;
   const opened = await readWithSettings(name, values.config, io);
   if (!opened) return 2;
   const { absolute, read, config } = opened;
   const result = shareableCopy(read.text, { dates: values.dates as 'month' | 'shift' | 'keep', shiftDays, config: config?.config });
-  // Neither output may replace the case file, nor each other, nor an existing file without --force.
+  // Fail closed: a file not fully analysed has no safe copy, so nothing is printed or written.
+  if (result.incomplete) {
+    io.err(`casemark: ${shownPath(name)}:${result.incomplete}`);
+    io.err(`casemark: no shareable copy was made: ${shownPath(name)} could not be fully analysed, so the names to replace are not known.`);
+    return 2;
+  }
+  // Neither output may replace the case file, nor each other, nor an existing file without --force: all checked first.
+  const outputs = new Outputs();
+  await outputs.addInput(absolute, 'the case file itself');
   const targets = [values.out, values.mapping].filter((t): t is string => Boolean(t));
   for (const target of targets) {
     const resolved = path.resolve(io.cwd, target);
-    const problem = resolved === absolute ? 'it is the case file itself' : targets.filter((t) => path.resolve(io.cwd, t) === resolved).length > 1 ? 'the copy and the mapping cannot be one file' : !values.force && existsSync(resolved) ? 'it exists; add --force to replace it' : undefined;
+    const problem = !outputs.claim(resolved) ? 'the copy and the mapping cannot be one file' : await outputs.refusal(resolved, values.force === true);
     if (problem) {
-      io.err(`casemark: not writing ${target}: ${problem}`);
+      io.err(`casemark: not writing ${shownPath(target)}: ${problem}`);
       return 2;
     }
   }
   try {
-    if (values.out) await writeFile(path.resolve(io.cwd, values.out), result.text);
+    if (values.out) await outputs.write(path.resolve(io.cwd, values.out), result.text, values.force === true);
     else io.out(result.text);
     if (values.mapping) {
-      await writeFile(path.resolve(io.cwd, values.mapping), mappingDocument(result, path.basename(name)));
+      await outputs.write(path.resolve(io.cwd, values.mapping), mappingDocument(result, path.basename(name)), values.force === true);
       io.err(`casemark: wrote the mapping to ${values.mapping}. It re-identifies the family: keep it apart from the copy, and delete it when it is no longer needed.`);
     }
   } catch (error) {

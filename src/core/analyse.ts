@@ -9,13 +9,16 @@ import type { CaseModel, Position } from './model';
 import { diagramPeople, readDiagrams } from './parse/diagrams';
 import { readFrontmatter } from './parse/frontmatter';
 import type { IncrementalParser } from './parse/incremental';
+import { markdownTooDeep, type TooDeep } from './parse/limits';
 import { parseMarkdown } from './parse/markdown';
 import { findSections, readHypotheses } from './parse/model';
 import type { DialectProblem } from './parse/problems';
 import type { CaseMessage, Report, Rule, RuleContext } from './rule';
 import { createMessage } from './messages';
 import { findRule, rules } from './rules/index';
+import { importance } from './group';
 import { generatedViewpoint, SourceText } from './source';
+import { wordTable } from './words';
 
 export interface AnalyseOptions {
   /** The file's path or name; `*.case.md` makes it a case analysis. */
@@ -39,6 +42,28 @@ export interface Analysis {
   source?: SourceText;
 }
 
+/**
+ * Rule ids that mean the analysis did not cover the whole file: a safety command (check-identifiers, share, grading)
+ * must not report such a file as clean. Another id joins when the analysis can be stopped part way.
+ */
+export const incompleteRuleIds: ReadonlySet<string> = new Set(['internal-error']);
+
+/** Whether these messages say the file was not fully analysed. */
+export function incompleteAnalysis(messages: ReadonlyArray<{ ruleId?: string | null }>): boolean {
+  return messages.some((m) => incompleteRuleIds.has(m.ruleId ?? ''));
+}
+
+/**
+ * Lone CR line endings (old Mac exports) as LF, the same length, so every offset, line and column stays true while
+ * every reader that looks for "\n" sees the lines.
+ */
+export function normaliseLineEndings(text: string): string {
+  return text.includes('\r') ? text.replace(/\r(?!\n)/g, '\n') : text;
+}
+
+/** Direction controls that reorder the text after them on screen (a name quoted in a message included). */
+export const bidiControls = /[\u202A-\u202E\u2066-\u2069]/u;
+
 export function isCasePath(path: string | undefined): boolean {
   return path !== undefined && /\.case\.md$/i.test(path);
 }
@@ -52,7 +77,8 @@ export function declaresCasemark(text: string): boolean {
   return /^casemark[ \t]*:/m.test(yaml);
 }
 
-export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
+export function analyse(original: string, options: AnalyseOptions = {}): Analysis {
+  const text = normaliseLineEndings(original);
   const file = new VFile({ path: options.path ?? 'untitled.case.md', value: text });
   let config = mergeConfig(defaultConfig(), ...[options.config].flat());
   const emptyModel: CaseModel = {
@@ -64,11 +90,13 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
     people: [],
     diagrams: [],
   };
+  const tooDeep = markdownTooDeep(text);
+  if (tooDeep) return notAnalysed(text, file, config, emptyModel, tooDeepReason(tooDeep), tooDeep.offset);
   try {
     const tree = options.parser ? options.parser.parse(text).tree : parseMarkdown(text);
     const source = new SourceText(text, tree);
     const front = readFrontmatter(tree, source);
-    const problems: DialectProblem[] = [...front.problems];
+    const problems: DialectProblem[] = [...front.problems, ...unclosedFrontmatter(tree, source)];
     config = mergeConfig(config, front.settings);
     const sections = findSections(tree, source, config);
     const model: CaseModel = {
@@ -81,6 +109,14 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
       diagrams: readDiagrams(tree, source),
     };
     model.people = diagramPeople(model.diagrams, model.frontmatter, front.people, source);
+    for (const person of model.people) {
+      if (!bidiControls.test(person.name) || !person.position) continue;
+      problems.push({
+        ruleId: 'frontmatter-invalid',
+        message: `The name “${person.name.replace(new RegExp(bidiControls.source, 'gu'), '')}” holds an invisible direction control (U+${(bidiControls.exec(person.name)?.[0].codePointAt(0) ?? 0).toString(16).toUpperCase()}), which reverses the text shown after it. Could it be typed again without it?`,
+        position: person.position,
+      });
+    }
     model.generatedViewpoint = generatedViewpoint(tree);
     if (!model.isCase) return { model, messages: [], file, config, prose: source.prose, source };
     for (const rule of rules) runRule(rule, model, source, config, problems, file);
@@ -88,18 +124,33 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
     if (text.includes('casemark-')) applyInlineControl(tree, file, config);
     return { model, messages: sortMessages(file.messages as CaseMessage[]), file, config, prose: source.prose, source };
   } catch (error) {
-    // A bug in CaseMark must not cost the writer their editor or their CI run: say so, at the top.
-    file.messages = [];
-    const message = createMessage(file, {
-      ruleId: 'internal-error',
-      severity: 'error',
-      reason: `CaseMark could not analyse this file (${error instanceof Error ? error.message : String(error)}). Please report this with a copy of the file with names removed.`,
-      at: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
-    });
-    const isCase = emptyModel.isCase || declaresCasemark(text);
-    if (!isCase) file.messages = [];
-    return { model: { ...emptyModel, isCase }, messages: isCase ? [message] : [], file, config };
+    // A bug in CaseMark must not cost the writer their editor or their CI run: say so, where it can be placed.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      const deepest = markdownTooDeep(text, 0, 10);
+      return notAnalysed(text, file, config, emptyModel, deepest ? tooDeepReason(deepest) : 'Something in this file is nested too deeply for CaseMark to read (it ran out of stack), so it did not analyse it. Could the nesting be flattened?', deepest?.offset ?? 0);
+    }
+    return notAnalysed(text, file, config, emptyModel, `CaseMark could not analyse this file (${error instanceof Error ? error.message : String(error)}). Please report this with a copy of the file with names removed.`, 0);
   }
+}
+
+function tooDeepReason(deep: TooDeep): string {
+  return `This line nests ${deep.depth} levels of ${deep.what}, more than the ${deep.limit} CaseMark reads, so it did not analyse this file. Could the nesting be flattened?`;
+}
+
+/** An analysis that did not happen: one internal-error at `offset` (see incompleteAnalysis), for case files only. */
+function notAnalysed(text: string, file: VFile, config: CaseMarkConfig, emptyModel: CaseModel, reason: string, offset: number): Analysis {
+  file.messages = [];
+  const isCase = emptyModel.isCase || declaresCasemark(text);
+  const place = new SourceText(text, { type: 'root', children: [] }).position(offset, offset);
+  const message = createMessage(file, { ruleId: 'internal-error', severity: 'error', reason, at: place });
+  if (!isCase) file.messages = [];
+  return { model: { ...emptyModel, isCase }, messages: isCase ? [message] : [], file, config };
+}
+
+/** A `---` first line with no closing `---`: Markdown reads it as a rule, and the settings and people under it are lost. */
+function unclosedFrontmatter(tree: Root, source: SourceText): DialectProblem[] {
+  if (tree.children[0]?.type === 'yaml' || !/^\uFEFF?---[ \t]*(?:\r?\n|$)/.test(source.text)) return [];
+  return [{ ruleId: 'frontmatter-invalid', message: 'The frontmatter that opens on line 1 is never closed: is a `---` line missing after its last key?', position: source.position(0, 3) }];
 }
 
 export function severityOf(rule: Rule, config: CaseMarkConfig, model?: CaseModel): Severity {
@@ -137,10 +188,10 @@ function runRule(rule: Rule, model: CaseModel, source: SourceText, config: CaseM
   }
 }
 
-const inlineVerbs: Record<string, string> = {
+const inlineVerbs = wordTable<string>('inlineVerbs', {
   'casemark-disable': 'disable',
   'casemark-enable': 'enable',
-};
+});
 
 /**
  * `<!-- casemark-disable rule -->` and `-enable` go through unified-message-control; this marker only
@@ -210,6 +261,7 @@ function applyInlineControl(tree: Root, file: VFile, config: CaseMarkConfig): vo
   }
 }
 
+/** Document order; at one place, the prompt that matters most first. */
 function sortMessages(messages: CaseMessage[]): CaseMessage[] {
-  return messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.ruleId.localeCompare(b.ruleId));
+  return messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || importance(a) - importance(b) || a.ruleId.localeCompare(b.ruleId));
 }

@@ -15,8 +15,11 @@ export interface MessageInput {
   expected?: string[];
 }
 
+/** Direction controls quoted from the file would reverse the rest of the message line: shown as their code instead. */
+const visibleControls = (text: string): string => text.replace(/[\u202A-\u202E\u2066-\u2069]/gu, (c) => `<U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase()}>`);
+
 export function createMessage(file: VFile, input: MessageInput): CaseMessage {
-  const message = file.message(input.reason, { place: input.at, ruleId: input.ruleId, source: 'casemark' }) as CaseMessage;
+  const message = file.message(visibleControls(input.reason), { place: input.at, ruleId: input.ruleId, source: 'casemark' }) as CaseMessage;
   message.severity = input.severity;
   // vfile's own reading of severity: fatal true is an error, false a warning, undefined information.
   message.fatal = input.severity === 'error' ? true : input.severity === 'warning' ? false : undefined;

@@ -17,6 +17,11 @@ export interface Fix {
   start: number;
   end: number;
   text: string;
+  /**
+   * The same edit as a VS Code snippet (`${1:placeholder}`), for an editor that can put the cursor on what the
+   * writer still has to fill in; `text` is what the snippet leaves when nothing is typed.
+   */
+  snippet?: string;
   /** How an editor should name the fix ("Add a Test: item"). */
   title: string;
   /** Safe to apply with every other fix at once, unseen (fix all, fix on save). */

@@ -1,6 +1,6 @@
 // Which open documents are case analyses, their latest analysis, and when to re-analyse (debounced, incremental).
 import * as vscode from 'vscode';
-import { analyse, declaresCasemark, IncrementalParser, isCasePath, type Analysis, type CaseMessage, type PartialConfig, type Position, type Severity } from '../core/index';
+import { analyse, declaresCasemark, groupPrompts, IncrementalParser, isCasePath, type Analysis, type CaseMessage, type PartialConfig, type Position, type PromptGroup, type Severity } from '../core/index';
 import type { ProjectConfigs } from './config';
 import { readSettings, type EditorSettings } from './settings';
 
@@ -55,6 +55,17 @@ export function messageRange(message: CaseMessage): vscode.Range {
   const place = message.place;
   const start = place && 'start' in place ? place.start : { line: message.line ?? 1, column: message.column ?? 1 };
   return toRange({ start, end: place && 'end' in place ? place.end : start });
+}
+
+/** A group's diagnostic text: the most important prompt, and how many more wait at the same place. */
+export function diagnosticText(group: PromptGroup): string {
+  const more = group.others.length;
+  return more === 0 ? group.primary.reason : `${group.primary.reason} (${more === 1 ? 'One more question' : `${more} more questions`} here, below.)`;
+}
+
+/** Related information for another rule's prompt: its id first, so the rule can be found and turned off. */
+export function relatedText(ruleId: string, reason: string): string {
+  return `${ruleId}: ${reason}`;
 }
 
 export class CaseDocuments implements vscode.Disposable {
@@ -154,16 +165,28 @@ export class CaseDocuments implements vscode.Disposable {
   private store(document: vscode.TextDocument, state: DocumentState, project: PartialConfig | undefined): void {
     const analysis = analyse(document.getText(), { path: document.uri.path, config: [this.settings.config, project], parser: state.parser });
     Object.assign(state, { analysis, version: document.version, project, projectKnown: true });
-    this.diagnostics.set(document.uri, analysis.messages.map((m) => this.toDiagnostic(m)));
+    // One diagnostic per place: prompts sharing it are grouped under the one that matters most, and a prompt
+    // repeated per hypothesis is shown once, with the other places as related information.
+    this.diagnostics.set(document.uri, groupPrompts(analysis.messages, analysis.model).map((g) => this.toDiagnostic(document.uri, g)));
     this.changed.fire(document);
   }
 
-  private toDiagnostic(message: CaseMessage): vscode.Diagnostic {
-    const diagnostic = new vscode.Diagnostic(messageRange(message), message.reason, severity[message.severity]);
+  private toDiagnostic(uri: vscode.Uri, group: PromptGroup): vscode.Diagnostic {
+    const { primary, others } = group;
+    const message = primary.message;
+    const diagnostic = new vscode.Diagnostic(messageRange(message), diagnosticText(group), severity[message.severity]);
     diagnostic.source = 'casemark';
     diagnostic.code = message.url
       ? { value: message.ruleId, target: vscode.Uri.joinPath(this.docsRoot, ...message.url.split('/')) }
       : message.ruleId;
+    const related = [
+      ...primary.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.at)), r.reason)),
+      ...others.flatMap((o) => [
+        new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, messageRange(o.message)), relatedText(o.message.ruleId, o.reason)),
+        ...o.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.at)), relatedText(o.message.ruleId, r.reason))),
+      ]),
+    ];
+    if (related.length > 0) diagnostic.relatedInformation = related;
     return diagnostic;
   }
 

@@ -2,7 +2,7 @@
 // it, then in the workspace folder; read through workspace.fs (the web host has no `fs`), cached by URI and read
 // again when they change. Never throws: a file that cannot be found or read comes back with the reason.
 import * as vscode from 'vscode';
-import { isExercisePath, readExercise, type Exercise } from '../core/exercise/index';
+import { isExercisePath, isInside, readExercise, resolveExerciseReference, type Exercise } from '../core/exercise/index';
 
 /** As the CLI: larger files are not case material. */
 const maxBytes = 5 * 1024 * 1024;
@@ -20,6 +20,8 @@ export interface LoadedExercise extends ReadExercise {
   reference: string;
   /** Where it was found; undefined when it was not. */
   uri?: vscode.Uri;
+  /** The reference itself is not followed (an absolute path, an address, a way out of the folder). */
+  refused?: boolean;
 }
 
 function reason(error: unknown): string {
@@ -30,9 +32,6 @@ function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** A URI with a scheme (`file:///…`, `vscode-vfs://…`), not a Windows drive (`C:\…`). */
-const withScheme = /^[a-z][a-z0-9+.-]+:/i;
-const windowsPath = /^[a-z]:[\\/]/i;
 
 export class ExerciseFiles implements vscode.Disposable {
   private readonly reads = new Map<string, Promise<ReadExercise>>();
@@ -107,30 +106,24 @@ export class ExerciseFiles implements vscode.Disposable {
     }
   }
 
-  /** Where a case file's `exercise:` may be, in the order looked: next to the case file, then the workspace folders. */
-  candidates(reference: string, caseUri: vscode.Uri): vscode.Uri[] {
-    if (windowsPath.test(reference)) return [vscode.Uri.file(reference)];
-    if (withScheme.test(reference)) {
-      try {
-        return [vscode.Uri.parse(reference, true)];
-      } catch {
-        return [];
-      }
-    }
-    const path = reference.replace(/\\/g, '/');
+  /**
+   * Where a case file's `exercise:` may be, in the order looked: next to the case file, then the workspace folders;
+   * only inside those (see core/exercise/reference), or why not.
+   */
+  candidates(reference: string, caseUri: vscode.Uri): { uris: vscode.Uri[]; refused?: string } {
     const saved = caseUri.scheme !== 'untitled';
     const own = saved ? vscode.workspace.getWorkspaceFolder(caseUri) : undefined;
     const folders = [...(own ? [own] : []), ...(vscode.workspace.workspaceFolders ?? []).filter((f) => f !== own)].map((f) => f.uri);
-    const found: vscode.Uri[] = [];
-    if (path.startsWith('/')) {
-      if (saved) found.push(caseUri.with({ path, query: '', fragment: '' }));
-      for (const folder of folders) found.push(folder.with({ path, query: '', fragment: '' }));
-    } else {
-      if (saved) found.push(vscode.Uri.joinPath(caseUri, '..', path));
-      for (const folder of folders) found.push(vscode.Uri.joinPath(folder, path));
-    }
+    const caseFolder = saved ? caseUri.path.slice(0, caseUri.path.lastIndexOf('/')) || '/' : undefined;
+    const resolved = resolveExerciseReference(reference, caseFolder, folders.map((f) => f.path));
+    if (!resolved.ok) return { uris: [], refused: resolved.reason };
+    const uris = resolved.candidates.map((path) => {
+      // The folder the path lies in gives its scheme and authority; beside the case file, the case file's.
+      const base = (caseFolder !== undefined && isInside(path, caseFolder) ? caseUri : folders.find((f) => isInside(path, f.path))) ?? caseUri;
+      return base.with({ path, query: '', fragment: '' });
+    });
     const seen = new Set<string>();
-    return found.filter((uri) => !seen.has(uri.toString()) && Boolean(seen.add(uri.toString())));
+    return { uris: uris.filter((uri) => !seen.has(uri.toString()) && Boolean(seen.add(uri.toString()))) };
   }
 
   /** The first candidate that is a file. */
@@ -139,7 +132,7 @@ export class ExerciseFiles implements vscode.Disposable {
     let found = this.resolved.get(key);
     if (!found) {
       found = (async () => {
-        for (const uri of this.candidates(reference, caseUri)) {
+        for (const uri of this.candidates(reference, caseUri).uris) {
           const stat = await Promise.resolve(vscode.workspace.fs.stat(uri)).catch(() => undefined);
           if (stat && !(stat.type & vscode.FileType.Directory)) return uri;
         }
@@ -155,8 +148,10 @@ export class ExerciseFiles implements vscode.Disposable {
     try {
       const uri = await this.resolve(reference, caseUri);
       if (!uri) {
-        const looked = this.candidates(reference, caseUri).map((u) => (u.scheme === 'file' ? u.fsPath : u.toString(true)));
-        return { reference, error: looked.length > 0 ? `not found; looked for ${looked.join(', ')}` : 'not a path or address CaseMark can read' };
+        const { uris, refused } = this.candidates(reference, caseUri);
+        if (refused) return { reference, error: refused, refused: true };
+        const looked = uris.map((u) => (u.scheme === 'file' ? u.fsPath : u.toString(true)));
+        return { reference, error: looked.length > 0 ? `not found; looked for ${looked.join(', ')}` : 'not a path CaseMark can read' };
       }
       return { reference, uri, ...(await this.read(uri)) };
     } catch (error) {

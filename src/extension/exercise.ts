@@ -170,6 +170,15 @@ export class ExerciseChecklist implements vscode.TreeDataProvider<ChecklistNode>
   }
 
   private diagnosticsOf(checklist: Checklist): vscode.Diagnostic[] {
+    if (checklist.loaded.refused) {
+      // Said where the writer named it: the `exercise:` line of the frontmatter.
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === checklist.uri.toString());
+      const line = document ? Math.max(0, document.getText().split(/\r\n|\r|\n/).findIndex((l) => /^exercise\s*:/.test(l))) : 0;
+      const diagnostic = new vscode.Diagnostic(new vscode.Range(line, 0, line, document?.lineAt(line).text.length ?? 0), `The exercise was not opened: ${checklist.loaded.error ?? ''}.`, vscode.DiagnosticSeverity.Warning);
+      diagnostic.source = 'casemark';
+      diagnostic.code = { value: 'exercise-check', target: this.docsUri };
+      return [diagnostic];
+    }
     return checklist.results.flatMap(({ item, result }) => {
       if (!result || result.met) return [];
       const range = result.at ? toRange(result.at) : new vscode.Range(0, 0, 0, 0);

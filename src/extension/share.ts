@@ -37,6 +37,11 @@ export class ShareableCopies implements vscode.Disposable {
     const settings = readSettings((key) => vscode.workspace.getConfiguration('casemark').get(key));
     const dates = vscode.workspace.getConfiguration('casemark', original.uri).get<DateHandling>('share.dates', 'month');
     const result = shareableCopy(text, { dates, config: [settings.config, project] });
+    // Fail closed: without a full analysis the names are not known, so no copy is opened at all.
+    if (result.incomplete) {
+      void vscode.window.showErrorMessage(`CaseMark made no shareable copy of ${fileName(original.uri)}: it could not be fully analysed (${result.incomplete}).`);
+      return undefined;
+    }
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.text });
     await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
     const caseName = fileName(original.uri);

@@ -12,9 +12,15 @@ function code(d: vscode.Diagnostic): string {
   return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
 }
 
+/** The rules a diagnostic speaks for: its own, and those of the prompts grouped under it at the same place. */
+function rulesOf(d: vscode.Diagnostic): string[] {
+  return [code(d), ...(d.relatedInformation ?? []).flatMap((r) => (r.location.range.isEqual(d.range) ? [r.message.split(':')[0] ?? ''] : []))];
+}
+
+/** Diagnostics for a rule: its own, and those it is grouped under at a shared place. */
 async function diagnosticsFor(uri: vscode.Uri, rule: string): Promise<vscode.Diagnostic[]> {
   return waitFor(`a ${rule} diagnostic`, () => {
-    const found = casemarkDiagnostics(uri).filter((d) => code(d) === rule);
+    const found = casemarkDiagnostics(uri).filter((d) => rulesOf(d).includes(rule));
     return found.length > 0 ? found : undefined;
   });
 }
@@ -32,10 +38,49 @@ describe('CaseMark in a real VS Code', function () {
     check(certainty.range.start.line === 21 && certainty.range.start.character === 14, `certainty at ${certainty.range.start.line}:${certainty.range.start.character}`);
     check(certainty.severity === vscode.DiagnosticSeverity.Warning, 'certainty is a warning');
     check(typeof certainty.code === 'object' && certainty.code.target.path.endsWith('/docs/rules/hypothesis-certainty.md'), 'code links to the rule page');
-    const rules = new Set(casemarkDiagnostics(editor.document.uri).map(code));
+    const rules = new Set(casemarkDiagnostics(editor.document.uri).flatMap(rulesOf));
     for (const rule of ['child-voice-absent', 'no-self-hypothesis', 'evidence-one-sided', 'labels-not-behaviour']) check(rules.has(rule), `has ${rule}`);
-    const bias = casemarkDiagnostics(editor.document.uri).find((d) => code(d) === 'evidence-one-sided');
-    check(bias?.severity === vscode.DiagnosticSeverity.Information, 'bias prompts are information');
+  });
+
+  it('groups prompts: one diagnostic per place, most important first, a repeat once with its other places related', async () => {
+    const editor = await open('weak.case.md');
+    const uri = editor.document.uri;
+    await diagnosticsFor(uri, 'hypothesis-certainty');
+    const all = casemarkDiagnostics(uri);
+    check(all.length === 13, `13 places for the weak sample’s 20 prompts, not ${all.length}`);
+    const heading = all.find((d) => d.range.start.line === 19);
+    check(heading && code(heading) === 'hypotheses-one-person', `the relational question first on the Hypotheses heading: ${heading && code(heading)}`);
+    check(heading.message.endsWith('(3 more questions here, below.)'), heading.message);
+    check(rulesOf(heading).join(' ') === 'hypotheses-one-person no-self-hypothesis hypotheses-too-few evidence-one-source', rulesOf(heading).join(' '));
+    const bias = all.find((d) => rulesOf(d).includes('evidence-one-sided'));
+    check(bias?.severity === vscode.DiagnosticSeverity.Warning && code(bias) === 'hypothesis-no-test', 'an information prompt sits under the warning at its place');
+    const noTest = all.find((d) => code(d) === 'hypothesis-no-test');
+    check(noTest, 'a no-test diagnostic');
+    check(noTest.message.startsWith('H1 has no Test: item.') && noTest.message.includes('The same goes for H2.'), noTest.message);
+    const h2 = noTest.relatedInformation?.find((r) => r.message.startsWith('H2 has no Test: item.'));
+    check(h2 && h2.location.uri.toString() === uri.toString() && h2.location.range.start.line === 27, 'H2 is a related location, at H2');
+    check(!all.some((d) => d.range.start.line === 27 && code(d) === 'hypothesis-no-test'), 'and not a second diagnostic');
+  });
+
+  it('the label fix is a snippet: the cursor lands on a placeholder the writer types over, in one undo step', async () => {
+    const editor = await open('weak.case.md');
+    const uri = editor.document.uri;
+    const original = editor.document.getText();
+    const label = (await diagnosticsFor(uri, 'labels-not-behaviour')).find((d) => editor.document.getText(d.range) === 'refused to engage');
+    check(label, 'a label diagnostic on “refused to engage”');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, label.range, vscode.CodeActionKind.QuickFix.value);
+    const describe = actions.find((a) => a.title === 'Describe what happened instead of “refused to engage”');
+    check(describe?.edit, `a describe action among ${actions.map((a) => a.title).join(' | ')}`);
+    check(await vscode.workspace.applyEdit(describe.edit), 'the snippet edit applies');
+    const line = editor.document.lineAt(22).text;
+    check(line === '  - For: He [what happened, and when?] the home visit. (source: school)', line);
+    check(editor.document.getText(editor.selection) === '[what happened, and when?]', `the placeholder is selected: “${editor.document.getText(editor.selection)}”`);
+    await editor.edit((e) => e.replace(editor.selection, 'was out for'));
+    check(editor.document.lineAt(22).text === '  - For: He was out for the home visit. (source: school)', editor.document.lineAt(22).text);
+    await waitFor('no label prompt left on that line', () => !casemarkDiagnostics(uri).some((d) => d.range.start.line === 22 && rulesOf(d).includes('labels-not-behaviour')));
+    await vscode.commands.executeCommand('undo');
+    await vscode.commands.executeCommand('undo');
+    check(editor.document.getText() === original, 'two undo steps (the typing, the fix) restore the text');
   });
 
   it('leaves ordinary Markdown alone', async () => {
@@ -109,7 +154,7 @@ describe('CaseMark in a real VS Code', function () {
     await waitFor('the analysis', async () => (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(line, 10))).length > 0);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(line, 10));
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-    check(text.includes('**H3**') && text.includes('In supervision:'), text);
+    check(text.startsWith('**H3** · *In supervision:*'), `the summary first: ${text}`);
     check(text.includes('Sources: case record, Sara'), text);
   });
 
@@ -152,7 +197,9 @@ describe('CaseMark in a real VS Code', function () {
     check(text.startsWith('---\ncasemark: 1') && text.includes('## Hypotheses') && text.includes('## Alternative viewpoint'), 'template sections');
     check(text.includes('H3: An idea about you or the professional system'), 'a hypothesis about the worker');
     const prompts = await diagnosticsFor(editor.document.uri, 'hypothesis-no-test');
-    check(prompts.length === 3, `three hypotheses to test, got ${prompts.length}`);
+    // One prompt, repeated per hypothesis: shown once, with the other hypotheses as related locations.
+    const places = prompts.flatMap((d) => [d.range, ...(d.relatedInformation ?? []).filter((r) => /has no Test: item/.test(r.message)).map((r) => r.location.range)]);
+    check(places.length === 3, `three hypotheses to test, got ${places.length}`);
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
     const genogramSection = symbols.flatMap((s) => [s, ...s.children]).find((s) => s.name === 'Genogram' && s.kind === vscode.SymbolKind.String);
     check(genogramSection?.children.some((c) => c.name === 'Genogram' && c.kind === vscode.SymbolKind.Struct), 'the genogram block sits in the Genogram section of the outline');

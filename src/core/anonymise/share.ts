@@ -5,12 +5,15 @@
 // quoted names in its blocks are replaced alike. What may still identify the family is left for the
 // identifying-detail rule, which is on in the copy (`shareable: true`). Pure: the original text is only read.
 import { isMap, isScalar, parseDocument } from 'yaml';
-import { analyse, type AnalyseOptions, type Analysis } from '../analyse';
+import { analyse, incompleteAnalysis, normaliseLineEndings, type AnalyseOptions, type Analysis } from '../analyse';
+import { createMessage } from '../messages';
 import { reservedWords, tokenize } from '../genogram/grammar';
 import type { GenogramPerson } from '../genogram/types';
 import type { CaseMessage } from '../rule';
 import { nameParts } from '../rules/shared';
+import { SourceText } from '../source';
 import { datePattern } from './detect';
+import { normaliseName, normaliseWithMap, originalRange } from './normalise';
 
 export type DateHandling = 'month' | 'shift' | 'keep';
 
@@ -44,6 +47,11 @@ export interface ShareResult {
   /** The copy's own analysis: its identifying-detail messages are what may still identify the family. */
   analysis: Analysis;
   remaining: CaseMessage[];
+  /**
+   * Why the original could not be fully analysed, when it could not: then the copy is the text unchanged and must
+   * not be shared (the names CaseMark would replace are not known).
+   */
+  incomplete?: string;
 }
 
 interface Replacement {
@@ -78,7 +86,7 @@ const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Role-based pseudonyms: the index child first, other children by age, adults by their relation to the child. */
-function assignPseudonyms(people: Named[], chosen: Record<string, string>): void {
+function assignPseudonyms(people: Named[], chosen: Map<string, string>): void {
   for (const unborn of people.filter((p) => p.pregnancy)) unborn.pseudonym = unborn.pregnancy === 'pregnancy' ? 'Unborn baby' : 'Baby who died';
   const children = people.filter((p) => p.isChild && !p.pregnancy).sort((a, b) => Number(b.index) - Number(a.index) || (b.age ?? -1) - (a.age ?? -1));
   children.forEach((child, n) => {
@@ -111,7 +119,7 @@ function assignPseudonyms(people: Named[], chosen: Record<string, string>): void
     }
   }
   for (const person of people) {
-    const own = chosen[person.name] ?? chosen[person.name.toLowerCase()];
+    const own = chosen.get(normaliseName(person.name));
     if (own) person.pseudonym = own;
     person.first = person.isChild && person.age !== undefined && !own ? `${person.pseudonym} (${person.age})` : person.pseudonym;
   }
@@ -126,11 +134,12 @@ function idFor(pseudonym: string, taken: Set<string>): string {
   return id;
 }
 
-function readChosen(analysis: Analysis): Record<string, string> {
+/** The writer's own pseudonyms, by normalised name (a Map: a person named "constructor" finds nothing). */
+function readChosen(analysis: Analysis): Map<string, string> {
   const raw = analysis.model.frontmatter.data.pseudonyms;
-  const chosen: Record<string, string> = {};
+  const chosen = new Map<string, string>();
   if (raw && typeof raw === 'object' && !Array.isArray(raw)) {
-    for (const [name, pseudonym] of Object.entries(raw as Record<string, unknown>)) if (typeof pseudonym === 'string' && pseudonym.trim()) chosen[name] = pseudonym.trim();
+    for (const [name, pseudonym] of Object.entries(raw as Record<string, unknown>)) if (typeof pseudonym === 'string' && pseudonym.trim()) chosen.set(normaliseName(name), pseudonym.trim());
   }
   return chosen;
 }
@@ -160,7 +169,7 @@ function collectPeople(analysis: Analysis): Named[] {
   }
   // Genogram people the model left out because the frontmatter lists the same name: keep their key for the block.
   for (const drawn of genogramPeople.values()) {
-    const same = named.find((n) => n.name.toLowerCase() === drawn.name.toLowerCase());
+    const same = named.find((n) => normaliseName(n.name) === normaliseName(drawn.name));
     if (same && !same.key) {
       same.key = drawn.key;
       same.gender ??= drawn.gender;
@@ -170,15 +179,23 @@ function collectPeople(analysis: Analysis): Named[] {
   return named;
 }
 
-/** Every way the prose names someone, to the text that replaces it. */
+/** The parts of a person's name that name them on their own, without family words ("Grandma Ewa" gives Ewa). */
+function ownParts(person: Named): string[] {
+  return nameParts(person.name.normalize('NFKC')).filter((p) => !nameRoleWords.has(normaliseName(p))).map(capitalise);
+}
+
+/** Every way the prose names someone (normalised: any case, width or invisible character), to the text that replaces it. */
 function spellingTable(people: Named[]): Map<string, { person?: Named; text: string }> {
   const table = new Map<string, { person?: Named; text: string }>();
-  const parts = (person: Named) => nameParts(person.name).filter((p) => !nameRoleWords.has(p.toLowerCase())).map(capitalise);
+  const set = (spelling: string, entry: { person?: Named; text: string }): void => {
+    const key = normaliseName(spelling);
+    if (key) table.set(key, entry);
+  };
   const givenCount = new Map<string, number>();
   const bySurname = new Map<string, Named[]>();
   for (const person of people) {
-    const own = parts(person);
-    if (own[0]) givenCount.set(own[0], (givenCount.get(own[0]) ?? 0) + 1);
+    const own = ownParts(person);
+    if (own[0]) givenCount.set(normaliseName(own[0]), (givenCount.get(normaliseName(own[0])) ?? 0) + 1);
     if (own.length > 1) {
       const surname = own[own.length - 1] as string;
       bySurname.set(surname, [...(bySurname.get(surname) ?? []), person]);
@@ -187,20 +204,61 @@ function spellingTable(people: Named[]): Map<string, { person?: Named; text: str
   let family = 0;
   for (const [surname, members] of bySurname) {
     const letter = ['X', 'Y', 'Z', 'W', 'V'][family++ % 5] as string;
-    table.set(surname, { text: letter });
+    set(surname, { text: letter });
+    // Each half of a double-barrelled surname can be written alone ("Ms Kerry" for Ms Kerry-Jones).
+    for (const half of surname.split('-').filter((h) => h.length > 1 && h !== surname)) if (!table.has(normaliseName(half))) set(half, { text: letter });
     for (const title of titles) {
       const gendered = members.filter((m) => (title === 'Mr' ? m.gender !== 'female' : ['Mrs', 'Ms', 'Miss'].includes(title) ? m.gender !== 'male' : true));
       const only = gendered.length === 1 ? gendered[0] : members.length === 1 ? members[0] : undefined;
-      for (const spelling of [`${title} ${surname}`, `${title}. ${surname}`]) table.set(spelling, only ? { person: only, text: only.pseudonym } : { text: `${title} ${letter}` });
+      for (const spelling of [`${title} ${surname}`, `${title}. ${surname}`]) set(spelling, only ? { person: only, text: only.pseudonym } : { text: `${title} ${letter}` });
     }
   }
   for (const person of people) {
-    const own = parts(person);
-    if (own[0] && givenCount.get(own[0]) === 1) table.set(own[0], { person, text: person.pseudonym });
-    table.set(capitalise(person.name.trim()), { person, text: person.pseudonym });
-    if (own.length > 1) table.set(own.join(' '), { person, text: person.pseudonym });
+    const own = ownParts(person);
+    // "Baby" or "Nan" as a name is also an everyday word: matched only as written (see roleWordNames).
+    if (isRoleWordName(person)) continue;
+    if (own[0] && givenCount.get(normaliseName(own[0])) === 1) set(own[0], { person, text: person.pseudonym });
+    set(person.name.trim(), { person, text: person.pseudonym });
+    // "Kerry-Jones" for Kerry Jones: the whole person, not "Mother-X".
+    set(person.name.trim().split(/\s+/).join('-'), { person, text: person.pseudonym });
+    if (own.length > 1) {
+      set(own.join(' '), { person, text: person.pseudonym });
+      set(own.join('-'), { person, text: person.pseudonym });
+    }
   }
   return table;
+}
+
+/** A name made only of family words ("Baby", "Nan"): in any case it would replace the word wherever it is used. */
+function isRoleWordName(person: Named): boolean {
+  const words = person.name.trim().split(/\s+/);
+  return words.length > 0 && words.every((w) => nameRoleWords.has(normaliseName(w)));
+}
+
+/** Names made of family words, as written (capitalised): "Baby" is the person, "the baby" the word. */
+function roleWordNames(people: Named[]): Map<string, { person: Named; text: string }> {
+  const exact = new Map<string, { person: Named; text: string }>();
+  for (const person of people) if (isRoleWordName(person)) exact.set(capitalise(person.name.trim()), { person, text: person.pseudonym });
+  return exact;
+}
+
+/** Spellings (normalised) of every declared name that must not be in a copy: whole names and their own parts. */
+function declaredSpellings(people: Named[]): string[] {
+  const spellings = new Set<string>();
+  for (const person of people) {
+    if (isRoleWordName(person)) continue;
+    const whole = normaliseName(person.name.trim());
+    if (whole) spellings.add(whole);
+    for (const part of ownParts(person)) for (const piece of [part, ...part.split('-')]) if (piece.length > 1) spellings.add(normaliseName(piece));
+  }
+  return [...spellings].filter(Boolean);
+}
+
+/** A pattern for whole-word matches of any of these (normalised) spellings, longest first. */
+function spellingPattern(spellings: readonly string[]): RegExp | undefined {
+  if (spellings.length === 0) return undefined;
+  const sorted = [...spellings].sort((a, b) => b.length - a.length);
+  return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${sorted.map((t) => escape(t).replace(/ /g, '\\s+')).join('|')})(?![\\p{L}\\p{N}_])`, 'gu');
 }
 
 function formatDate(date: Date, style: 'iso' | 'numeric' | 'long' | 'us', separator = '/'): string {
@@ -248,9 +306,15 @@ function ageOn(born: Date, on: Date): number {
   return age;
 }
 
-export function shareableCopy(text: string, options: ShareOptions = {}): ShareResult {
+export function shareableCopy(original: string, options: ShareOptions = {}): ShareResult {
+  const text = normaliseLineEndings(original);
   const analysis = analyse(text, { path: 'original.case.md', config: options.config });
   const { model } = analysis;
+  // Fail closed: without a full analysis the names to replace are not known, so there is no copy to share.
+  if (incompleteAnalysis(analysis.messages)) {
+    const reason = analysis.messages.find((m) => m.ruleId === 'internal-error');
+    return { text, mapping: [], dates: '', analysis, remaining: [], incomplete: `${reason?.line ?? 1}:${reason?.column ?? 1}: ${reason?.reason ?? 'the file could not be analysed'}` };
+  }
   const people = collectPeople(analysis);
   assignPseudonyms(people, readChosen(analysis));
   const replacements: Replacement[] = [];
@@ -317,7 +381,7 @@ export function shareableCopy(text: string, options: ShareOptions = {}): ShareRe
           const id = newIds.get(token.lower);
           if (id) replace(lineStart + token.start, lineStart + token.end, id);
         } else if (token.kind === 'quoted') {
-          const person = people.find((p) => p.name.toLowerCase() === token.text.toLowerCase());
+          const person = people.find((p) => normaliseName(p.name) === normaliseName(token.text));
           if (person) {
             const open = line.indexOf(token.text, token.start);
             replace(lineStart + open, lineStart + open + token.text.length, person.pseudonym, { person, original: token.text });
@@ -355,22 +419,31 @@ export function shareableCopy(text: string, options: ShareOptions = {}): ShareRe
 
   // Names in the prose (and the frontmatter, and the blocks' notes), longest spelling first; a child's age once.
   const table = spellingTable(people);
-  const spellings = [...table.keys()].sort((a, b) => b.length - a.length);
-  if (spellings.length > 0) {
-    const expression = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${spellings.map(escape).join('|')})(?![\\p{L}\\p{N}_])`, 'gu');
+  const expression = spellingPattern([...table.keys()]);
+  if (expression) {
     const introduced = new Set<Named>();
     const bodyFrom = fmEnd;
-    for (const m of text.matchAll(expression)) {
-      const start = m.index ?? 0;
-      const entry = table.get(m[0]);
+    const normal = normaliseWithMap(text);
+    for (const m of normal.text.matchAll(expression)) {
+      const entry = table.get(m[0].replace(/\s+/g, ' '));
       if (!entry) continue;
+      const [start, end] = originalRange(normal, m.index ?? 0, (m.index ?? 0) + m[0].length);
       const inProse = start >= bodyFrom && !blockProse.some(([a, b]) => start >= a && start < b) && !model.diagrams.some((d) => start >= (d.position.start.offset ?? 0) && start < (d.position.end.offset ?? 0));
       let value = entry.text;
       if (entry.person && inProse && !introduced.has(entry.person)) {
         introduced.add(entry.person);
         value = entry.person.first;
       }
-      replace(start, start + m[0].length, value, { person: entry.person, original: m[0] });
+      replace(start, end, value, { person: entry.person, original: text.slice(start, end) });
+    }
+  }
+  const exact = roleWordNames(people);
+  if (exact.size > 0) {
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}_])(?:${[...exact.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\p{N}_])`, 'gu');
+    for (const m of text.matchAll(pattern)) {
+      const entry = exact.get(m[0]);
+      const start = m.index ?? 0;
+      if (entry && start >= fmEnd) replace(start, start + m[0].length, entry.text, { person: entry.person, original: m[0] });
     }
   }
 
@@ -390,7 +463,47 @@ export function shareableCopy(text: string, options: ShareOptions = {}): ShareRe
   const dates =
     handling === 'keep' ? 'Dates were kept as written.' : handling === 'month' ? 'Exact dates were reduced to month and year.' : `Every exact date was moved by ${Math.abs(shift)} days ${shift < 0 ? 'earlier' : 'later'}.`;
   const shared = analyse(copy, { path: 'shareable.case.md', config: options.config });
-  return { text: copy, mapping, dates, analysis: shared, remaining: shared.messages.filter((m) => m.ruleId === 'identifying-detail') };
+  const remaining = shared.messages.filter((m) => m.ruleId === 'identifying-detail');
+  remaining.push(...survivingNames(copy, people, shared), ...unreadFrontmatter(analysis, shared));
+  return { text: copy, mapping, dates, analysis: shared, remaining };
+}
+
+/**
+ * The check after the copy is made: any declared name still in it, in any case, width or with invisible characters
+ * (a writer's own pseudonym that keeps part of the name included), is flagged as not replaced.
+ */
+function survivingNames(copy: string, people: Named[], shared: Analysis): CaseMessage[] {
+  const expression = spellingPattern(declaredSpellings(people));
+  if (!expression) return [];
+  const normal = normaliseWithMap(copy);
+  const source = new SourceText(copy, { type: 'root', children: [] });
+  const found: CaseMessage[] = [];
+  for (const m of normal.text.matchAll(expression)) {
+    const [start, end] = originalRange(normal, m.index ?? 0, (m.index ?? 0) + m[0].length);
+    found.push(
+      createMessage(shared.file, {
+        ruleId: 'identifying-detail',
+        severity: 'warning',
+        reason: `“${copy.slice(start, end).replace(/[^\p{L}\p{N} '-]/gu, '')}” is a declared name that CaseMark could not replace here. Could it be replaced by hand before sharing?`,
+        at: source.position(start, end),
+      }),
+    );
+  }
+  return found;
+}
+
+/** Frontmatter that could not be read declares people CaseMark never saw: the copy may still name them. */
+function unreadFrontmatter(original: Analysis, shared: Analysis): CaseMessage[] {
+  const unread = original.messages.find((m) => m.ruleId === 'frontmatter-invalid' && /not valid YAML|was not read|never closed/.test(m.reason));
+  if (!unread) return [];
+  return [
+    createMessage(shared.file, {
+      ruleId: 'identifying-detail',
+      severity: 'warning',
+      reason: `The frontmatter could not be read (${unread.reason}), so the people it declares were not replaced. Could it be mended and the copy made again?`,
+      at: { start: { line: unread.line ?? 1, column: unread.column ?? 1 }, end: { line: unread.line ?? 1, column: unread.column ?? 1 } },
+    }),
+  ];
 }
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');

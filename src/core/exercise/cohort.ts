@@ -19,7 +19,37 @@ export function decodeCaseFile(bytes: Uint8Array): ReadResult {
   const overSize = overSizeReason(bytes.length);
   if (overSize) return { ok: false, reason: overSize };
   if (bytes.subarray(0, 8192).includes(0)) return { ok: false, reason: 'looks like a binary file, not Markdown text' };
-  return { ok: true, text: new TextDecoder('utf-8').decode(bytes) };
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    const at = firstInvalidUtf8(bytes);
+    return { ok: false, reason: `is not valid UTF-8 text (the first bad byte is at line ${lineOfByte(bytes, at)}, byte ${at + 1}); save it as UTF-8 and try again` };
+  }
+}
+
+/** Where the first byte that is not part of a valid UTF-8 sequence is. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] as number;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    // Overlong three- and four-byte forms, surrogates and code points past U+10FFFF.
+    const second = bytes[i + 1] as number;
+    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) return i;
+    i += need + 1;
+  }
+  return bytes.length;
+}
+
+function lineOfByte(bytes: Uint8Array, at: number): number {
+  let line = 1;
+  for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
+  return line;
 }
 
 export interface Submission {

@@ -1,6 +1,6 @@
 // An exercise file (*.exercise.md): YAML frontmatter with a title, level, learning outcomes and a rubric;
 // the body is the vignette. Read with positions, so a trainer's mistake is reported where it is.
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { Analysis } from '../analyse';
 import type { Position } from '../model';
 import { SourceText } from '../source';
@@ -71,7 +71,9 @@ export function readExercise(text: string): Exercise {
     return exercise;
   }
   const ids = new Set<string>();
-  for (const node of rubric.items as YamlNode[]) {
+  for (const entry of rubric.items as YamlNode[]) {
+    // A rubric item written as an alias (`- *shared`) is the item its anchor names, as YAML means.
+    const node = resolved(entry, doc);
     if (!isMap(node)) {
       problem('Each rubric item is a mapping: {id: …, description: …, check: …}.', node);
       continue;
@@ -86,7 +88,7 @@ export function readExercise(text: string): Exercise {
     ids.add(id);
     const item: RubricItem = { id, description: typeof description === 'string' ? description : id };
     if (typeof description !== 'string') problem(`Rubric item “${id}” needs a \`description\` to show the learner.`, node);
-    const check = node.get('check', true) as YamlNode | undefined;
+    const check = resolved(node.get('check', true) as YamlNode | undefined, doc);
     const markedBy: unknown = node.get('marked-by');
     if (check === undefined) {
       if (markedBy !== 'person') problem(`Rubric item “${id}” has no \`check\`. Give one from docs/exercises.md, or write \`marked-by: person\` for a check a person marks.`, node);
@@ -109,6 +111,12 @@ export function readExercise(text: string): Exercise {
   return exercise;
 }
 
+/** A node with any alias followed to its anchor (YAML's own resolution; a dangling alias stays as it is). */
+function resolved<T extends YamlNode | undefined | null>(node: T, doc: Document): T | YamlNode {
+  if (!isAlias(node)) return node;
+  return (node.resolve(doc) as YamlNode | undefined) ?? node;
+}
+
 /** `check: self-hypothesis` or `check: {hypotheses: 3}`. */
 function readCheck(node: YamlNode): { name: string; value: unknown } | undefined {
   if (isScalar(node) && typeof node.value === 'string') return { name: node.value, value: undefined };
@@ -117,6 +125,7 @@ function readCheck(node: YamlNode): { name: string; value: unknown } | undefined
     const key = pair && isScalar(pair.key) ? String(pair.key.value) : undefined;
     const value = pair?.value;
     if (!key) return undefined;
+    if (isAlias(value)) return { name: key, value: undefined };
     return { name: key, value: isScalar(value) ? value.value : (value as { toJSON?: () => unknown } | null)?.toJSON?.() };
   }
   return undefined;

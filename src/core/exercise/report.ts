@@ -1,6 +1,6 @@
 // A cohort's results: one row per submission (identified by file name, never by content), as CSV and as a
 // self-contained, accessible HTML page with no external resources.
-import { analyse } from '../analyse';
+import { analyse, incompleteRuleIds } from '../analyse';
 import { escapeXml } from '../genogram/draw';
 import { judgeRubric, type Exercise } from './read';
 
@@ -19,6 +19,9 @@ export interface SubmissionRow {
 export function gradeSubmission(exercise: Exercise, file: string, text: string): SubmissionRow {
   try {
     const analysis = analyse(text, { path: file.endsWith('.case.md') ? file : `${file}.case.md` });
+    // Not fully analysed: no check can be met on part of a file, and the reason is the row's error.
+    const stopped = analysis.messages.find((m) => incompleteRuleIds.has(m.ruleId));
+    if (stopped) return failedRow(exercise, file, `not fully analysed: ${stopped.line ?? 1}:${stopped.column ?? 1}: ${stopped.reason}`);
     const results = judgeRubric(exercise, analysis, text);
     return {
       file,
@@ -37,7 +40,8 @@ export function failedRow(exercise: Exercise, file: string, reason: string): Sub
 
 function csvField(value: string): string {
   // Quote every field; a leading =, +, - or @ is neutralised so that a spreadsheet never runs a file name as a formula.
-  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  // A tab or carriage return first is a formula lead too (OWASP's list).
+  const safe = /^(?:[=+\-@\t\r\n]|\s+[=+\-@])/.test(value) ? `'${value}` : value;
   return `"${safe.replace(/"/g, '""')}"`;
 }
 

@@ -19,6 +19,7 @@ import type {
   UnionEnd,
   UnionType,
 } from './types';
+import { wordTable } from '../words';
 
 export interface ParseOptions {
   /** Offset in the case file of each content line, so spans point into the file. */
@@ -110,48 +111,48 @@ export function tokenize(line: string): { tokens: Token[]; commentAt: number } {
   return { tokens, commentAt };
 }
 
-const genders: Record<string, Gender> = {
+const genders = wordTable<Gender>('genders', {
   female: 'female', f: 'female', woman: 'female', girl: 'female',
   male: 'male', m: 'male', man: 'male', boy: 'male',
   other: 'other', 'non-binary': 'other', nonbinary: 'other', nb: 'other', x: 'other', trans: 'other', transgender: 'other',
   unknown: 'unknown', '?': 'unknown', 'not-known': 'unknown',
-};
+});
 
-const pregnancies: Record<string, PregnancyKind> = {
+const pregnancies = wordTable<PregnancyKind>('pregnancies', {
   pregnancy: 'pregnancy', pregnant: 'pregnancy', unborn: 'pregnancy', expected: 'pregnancy',
   miscarriage: 'miscarriage', miscarried: 'miscarriage',
   termination: 'termination', terminated: 'termination', abortion: 'termination',
   stillbirth: 'stillbirth', stillborn: 'stillbirth',
-};
+});
 
-const unionTypes: Record<string, UnionType> = {
+const unionTypes = wordTable<UnionType>('unionTypes', {
   married: 'married', marriage: 'married', spouses: 'married', wed: 'married',
   cohabiting: 'cohabiting', cohabit: 'cohabiting', cohabitation: 'cohabiting', cohabitating: 'cohabiting', 'living-together': 'cohabiting',
   engaged: 'engaged', engagement: 'engaged',
   partners: 'partners', partner: 'partners', dating: 'partners', relationship: 'partners', together: 'partners', couple: 'partners',
-};
+});
 
-const unionEnds: Record<string, UnionEnd> = {
+const unionEnds = wordTable<UnionEnd>('unionEnds', {
   separated: 'separated', separation: 'separated', split: 'separated',
   divorced: 'divorced', divorce: 'divorced',
   widowed: 'widowed', widow: 'widowed', widower: 'widowed',
-};
+});
 
-const childKinds: Record<string, ChildKind> = {
+const childKinds = wordTable<ChildKind>('childKinds', {
   biological: 'biological', bio: 'biological', birth: 'biological', natural: 'biological',
   adopted: 'adopted', adoption: 'adopted', adoptive: 'adopted',
   fostered: 'fostered', foster: 'fostered', 'foster-child': 'fostered', 'foster-children': 'fostered',
   step: 'step', 'step-child': 'step', stepchild: 'step', 'step-children': 'step', stepchildren: 'step',
   stepson: 'step', stepdaughter: 'step', 'step-son': 'step', 'step-daughter': 'step',
-};
+});
 
 const childWords = new Set(['child', 'children', 'son', 'sons', 'daughter', 'daughters', 'kid', 'kids']);
 const twinWords = new Set(['twins', 'twin', 'triplets']);
-const identicalWords: Record<string, boolean> = { identical: true, mz: true, monozygotic: true, 'non-identical': false, nonidentical: false, fraternal: false, dz: false, dizygotic: false };
+const identicalWords = wordTable<boolean>('identicalWords', { identical: true, mz: true, monozygotic: true, 'non-identical': false, nonidentical: false, fraternal: false, dz: false, dizygotic: false });
 
-const abuseKinds: Record<string, AbuseKind> = {
+const abuseKinds = wordTable<AbuseKind>('abuseKinds', {
   physical: 'physical', emotional: 'emotional', psychological: 'emotional', sexual: 'sexual', neglect: 'neglect', neglectful: 'neglect', neglects: 'neglect',
-};
+});
 
 const emotionWords = new Set([
   'close', 'very', 'fused', 'enmeshed', 'distant', 'distance', 'conflict', 'conflictual', 'conflicted', 'hostile', 'hostility',
@@ -159,11 +160,11 @@ const emotionWords = new Set([
   'close-hostile', 'fused-hostile', 'cutoff-repaired', 'cut-off-repaired',
 ]);
 
-const tieStrengths: Record<string, TieStrength> = {
+const tieStrengths = wordTable<TieStrength>('tieStrengths', {
   strong: 'strong', close: 'strong', good: 'strong',
   normal: 'normal', moderate: 'normal', ok: 'normal', average: 'normal',
   tenuous: 'tenuous', weak: 'tenuous', thin: 'tenuous', distant: 'tenuous', limited: 'tenuous',
-};
+});
 const stressWords = new Set(['stressful', 'stress', 'stressed', 'conflict', 'conflictual', 'tense', 'strained', 'difficult']);
 const centreWords = new Set(['family', 'household', 'centre', 'center', 'home']);
 

@@ -5,6 +5,7 @@ import { readConfigNode, type ConfigProblem } from '../config/read';
 import type { PartialConfig } from '../config/types';
 import type { Frontmatter, Person } from '../model';
 import type { SourceText } from '../source';
+import { yamlTooDeep } from './limits';
 import type { DialectProblem } from './problems';
 
 export interface ReadFrontmatter {
@@ -36,8 +37,14 @@ export function readFrontmatter(tree: Root, source: SourceText): ReadFrontmatter
   const report = (ruleId: DialectProblem['ruleId'], { message, start, end }: ConfigProblem) =>
     problems.push({ ruleId, message, position: at(start, end) });
 
-  const doc = parseDocument(yamlNode.value, { uniqueKeys: true, prettyErrors: false });
   const frontmatter: Frontmatter = { present: true, data: {}, position: node.position };
+  // Checked before parsing: the YAML parser would run out of stack, on some threads and not others.
+  const deep = yamlTooDeep(yamlNode.value);
+  if (deep) {
+    report('frontmatter-invalid', { message: `The frontmatter nests ${deep.depth} levels of ${deep.what} here, more than the ${deep.limit} CaseMark reads, so it was not read. Could it be flattened?`, start: deep.offset, end: deep.offset + 1 });
+    return { frontmatter, people: [], problems };
+  }
+  const doc = parseDocument(yamlNode.value, { uniqueKeys: true, prettyErrors: false });
   for (const error of doc.errors) {
     report('frontmatter-invalid', {
       message: `The frontmatter is not valid YAML: ${error.message.split('\n')[0]}`,

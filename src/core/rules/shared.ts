@@ -3,7 +3,7 @@ import type { CaseModel, Hypothesis, Person, Position } from '../model';
 import type { Fix, Report } from '../rule';
 import type { Genogram, GenogramPerson, Span } from '../genogram/types';
 import type { SourceText } from '../source';
-import { findPhrases } from '../words';
+import { findPhrases, wordTable } from '../words';
 
 /** The Hypotheses heading, else the first heading, else the start of the text after the frontmatter. */
 export function hypothesesAnchor(model: CaseModel, source: SourceText): Position {
@@ -40,7 +40,7 @@ export function insertItemFix(hypothesis: Hypothesis, keyword: string): Fix {
   };
 }
 
-const roleWords: Record<string, string> = {
+const roleWords = wordTable<string>('roleWords', {
   mother: 'mother', mum: 'mother', mom: 'mother', mummy: 'mother',
   father: 'father', dad: 'father', daddy: 'father',
   stepfather: 'stepfather', stepdad: 'stepfather', 'step-father': 'stepfather',
@@ -50,7 +50,7 @@ const roleWords: Record<string, string> = {
   partner: 'partner', boyfriend: 'partner', girlfriend: 'partner',
   child: 'child', son: 'child', daughter: 'child', baby: 'child',
   aunt: 'aunt', uncle: 'uncle', brother: 'brother', sister: 'sister', carer: 'carer',
-};
+});
 
 const selfWords = ['I', 'me', 'my', 'we', 'us', 'our', 'worker', 'social worker', 'professionals', 'professional system', 'practitioner', 'agency', 'agencies', 'services'];
 

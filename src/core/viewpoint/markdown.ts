@@ -6,8 +6,16 @@ import type { Block, Matrix, Viewpoint } from './build';
 export const viewpointStart = '<!-- casemark-viewpoint -->';
 export const viewpointEnd = '<!-- /casemark-viewpoint -->';
 
+/**
+ * Text from the case file (names, statements, evidence) as Markdown text, never markup: a name written as
+ * `<img src=x onerror=…>` is shown as those characters, not copied in as HTML.
+ */
+export function markdownText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 function cell(text: string): string {
-  return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').trim();
+  return markdownText(text).replace(/\r?\n/g, ' ').replace(/\|/g, '\\|').trim();
 }
 
 export function markWord(matrix: Matrix, mark: Matrix['rows'][number]['marks'][number]): string {
@@ -25,20 +33,20 @@ function matrixTable(matrix: Matrix): string {
 }
 
 function blockText(block: Block): string {
-  if (block.kind === 'paragraph') return block.text;
-  if (block.kind === 'list') return block.items.map((item) => `- ${item}`).join('\n');
+  if (block.kind === 'paragraph') return markdownText(block.text);
+  if (block.kind === 'list') return block.items.map((item) => `- ${markdownText(item)}`).join('\n');
   return matrixTable(block.matrix);
 }
 
 function sectionsText(viewpoint: Viewpoint, depth: number): string {
   const hashes = '#'.repeat(Math.min(6, depth));
-  return viewpoint.sections.map((s) => [`${hashes} ${s.heading}`, ...s.blocks.map(blockText)].join('\n\n')).join('\n\n');
+  return viewpoint.sections.map((s) => [`${hashes} ${markdownText(s.heading)}`, ...s.blocks.map(blockText)].join('\n\n')).join('\n\n');
 }
 
 /** A Markdown document of its own, for an untitled editor beside the case file. */
 export function viewpointDocument(viewpoint: Viewpoint): string {
   const title = viewpoint.caseName ? `${viewpoint.title}: ${viewpoint.caseName}` : viewpoint.title;
-  return `# ${title}\n\n*${viewpoint.intro}*\n\n${sectionsText(viewpoint, 2)}\n`;
+  return `# ${markdownText(title)}\n\n*${markdownText(viewpoint.intro)}*\n\n${sectionsText(viewpoint, 2)}\n`;
 }
 
 /** What goes between the markers inside the case file, with subheadings one level below the section's heading. */

@@ -88,4 +88,43 @@ describe(id, () => {
       assert.ok(!lint(text).some((m) => m.ruleId === 'child-voice-absent'));
     });
   });
+
+  describe('finding the child in the text (issue 17)', () => {
+    const mia = 'people:\n  - {name: Mia, role: daughter, age: 7}\n  - {name: Kerry, role: mother}';
+
+    it('a children’s guardian is an adult: not named as a child, and their words are not a child’s', () => {
+      const text = caseFile(`The guardian said contact was "horrifying".\n\n${adultsOnly}`, `${mia}\n  - {name: the guardian, role: children's guardian}\n  - {name: Ms Hart, role: children's guardian}`);
+      const m = single(lintRule(id, text));
+      assert.match(m.reason, /^Mia \(7\) is named/);
+      assert.doesNotMatch(m.reason, /guardian|Hart|What would the say/);
+    });
+
+    it('a source in the two-part form (source: Mia, at school) is the child heard', () => {
+      const text = caseFile(hypotheses('- H1: Mia may be tired.', '  - For: She falls asleep in class. (source: Mia, at school)'), mia);
+      assert.deepEqual(lintRule(id, text), []);
+    });
+
+    for (const sentence of ['At school Mia is often asked to keep her coat on.', 'Mia was told to keep quiet.', 'I asked Mia to keep a diary.']) {
+      it(`someone asking or telling the child is not the child heard: “${sentence}”`, () => {
+        assert.equal(lintRule(id, caseFile(`${sentence}\n\n${adultsOnly}`, mia)).length, 1);
+      });
+    }
+
+    it('a name does not run on into the next list item', () => {
+      const text = caseFile(`## Next steps\n\n- Visit Mia\n- Kerry said she would be in on Tuesday\n\n${adultsOnly}`, mia);
+      assert.equal(lintRule(id, text).length, 1);
+    });
+
+    it('a child known by an initial and surname is called by the whole name, never the surname alone', () => {
+      const m = single(lintRule(id, caseFile(adultsOnly, 'people:\n  - {name: R Patel, role: son, age: 9}\n  - {name: Mr Patel, role: father}')));
+      assert.match(m.reason, /What would R Patel say about this/);
+      const heard = caseFile(`Mr Patel said the mornings are hard.\n\n${adultsOnly}`, 'people:\n  - {name: R Patel, role: son, age: 9}\n  - {name: Mr Patel, role: father}');
+      assert.equal(lintRule(id, heard).length, 1, 'the father speaking is not the son heard');
+    });
+
+    it('a baby heard through what she did (“reached for”, “settled”)', () => {
+      const text = caseFile(`At both visits Poppy reached for Sue and settled on her lap.\n\n${adultsOnly}`, 'people:\n  - {name: Poppy, role: daughter, age: 0.9}');
+      assert.deepEqual(lintRule(id, text), []);
+    });
+  });
 });
