@@ -18,6 +18,15 @@ export interface Ctx {
   groups: Map<number, number>;
 }
 
+/** Positions of one row only (the others are unchanged). */
+export function recomputeRow(ctx: Ctx, r: number): void {
+  const row = ctx.rows[r]!;
+  let count = 0;
+  for (const u of row) count += ctx.units[u]!.members.length;
+  let i = 0;
+  for (const u of row) for (const m of ctx.units[u]!.members) ctx.pos.set(m, i++ - (count - 1) / 2);
+}
+
 export function recomputePositions(ctx: Ctx): void {
   for (const row of ctx.rows) {
     let count = 0;
@@ -226,44 +235,75 @@ export function orderRows(ctx: Ctx): void {
 // ---------- repair: no one inside a sibship they do not belong to ----------
 
 /** People standing inside a sibship they are neither in nor a partner of, and partners apart, on one row. */
-export function rowFaults(ctx: Ctx, r: number): number {
-  const members = ctx.rows[r]!.flatMap((u) => ctx.units[u]!.members);
-  const at = new Map<string, number>();
-  members.forEach((m, i) => at.set(m, i));
+export function rowFaults(ctx: Ctx, r: number, faulty?: Set<SibRec>): number {
+  // Hot: called for every candidate of the repair. Membership is read from sibOf, positions from pos.
+  const { sibOf, unionsOf } = ctx.model;
+  const members: string[] = [];
+  for (const u of ctx.rows[r]!) for (const m of ctx.units[u]!.members) members.push(m);
+  const offset = (members.length - 1) / 2;
+  const at = (key: string): number | undefined => {
+    const p = ctx.pos.get(key);
+    return p === undefined || genOf(ctx, key) !== r ? undefined : p + offset;
+  };
   let faults = 0;
   const seenSibs = new Set<SibRec>();
   for (const m of members) {
-    const sib = ctx.model.sibOf.get(m);
-    if (!sib || seenSibs.has(sib)) continue;
+    const sib = sibOf.get(m);
+    if (!sib || seenSibs.has(sib) || sib.children.length < 2) continue;
     seenSibs.add(sib);
-    const idx = sib.children.map((c) => at.get(c.key)).filter((i): i is number => i !== undefined);
-    if (idx.length < 2) continue;
-    const names = new Set(sib.children.map((c) => c.key));
-    const lo = Math.min(...idx);
-    const hi = Math.max(...idx);
+    let lo = Infinity;
+    let hi = -Infinity;
+    let onRow = 0;
+    for (const c of sib.children) {
+      const i = at(c.key);
+      if (i === undefined) continue;
+      onRow++;
+      if (i < lo) lo = i;
+      if (i > hi) hi = i;
+    }
+    if (onRow < 2) continue;
+    const serious = faults;
     for (let i = lo + 1; i < hi; i++) {
       const p = members[i]!;
-      if (names.has(p)) continue;
-      const partnerOfSibling = (ctx.model.unionsOf.get(p) ?? []).some((u) => names.has(u.a === p ? u.b : u.a));
+      if (sibOf.get(p) === sib) continue;
+      const partnerOfSibling = (unionsOf.get(p) ?? []).some((u) => sibOf.get(u.a === p ? u.b : u.a) === sib);
       if (!partnerOfSibling) faults += 100;
     }
     // Between twins, nobody at all; and siblings in birth order where it costs nothing else.
-    const groups = new Map<string, number[]>();
     for (const c of sib.children) {
-      const i = at.get(c.key);
-      if (i === undefined) continue;
-      if (c.twin) groups.set(c.twin.group, [...(groups.get(c.twin.group) ?? []), i]);
+      if (!c.twin) continue;
+      const group = c.twin.group;
+      let tlo = Infinity;
+      let thi = -Infinity;
+      for (const o of sib.children) {
+        if (o.twin?.group !== group) continue;
+        const i = at(o.key);
+        if (i === undefined) continue;
+        if (i < tlo) tlo = i;
+        if (i > thi) thi = i;
+      }
+      // Counted once per group: from its first member.
+      if (sib.children.find((o) => o.twin?.group === group) !== c) continue;
+      for (let i = tlo + 1; i < thi; i++) if (sib.children.find((o) => o.key === members[i])?.twin?.group !== group) faults += 100;
     }
-    for (const [group, list] of groups) {
-      for (let i = Math.min(...list) + 1; i < Math.max(...list); i++) if (sib.children.find((c) => c.key === members[i])?.twin?.group !== group) faults += 100;
-    }
-    for (let a = 0; a < sib.children.length; a++) for (let b = a + 1; b < sib.children.length; b++) {
-      const ia = at.get(sib.children[a]!.key);
-      const ib = at.get(sib.children[b]!.key);
-      if (ia !== undefined && ib !== undefined && ia > ib) faults += 1;
+    if (faults > serious) faulty?.add(sib);
+    for (let a = 0; a < sib.children.length; a++) {
+      const ia = at(sib.children[a]!.key);
+      if (ia === undefined) continue;
+      for (let b = a + 1; b < sib.children.length; b++) {
+        const ib = at(sib.children[b]!.key);
+        if (ib !== undefined && ia > ib) faults += 1;
+      }
     }
   }
-  for (const m of members) for (const u of ctx.model.unionsOf.get(m) ?? []) if (u.a === m && at.has(u.b) && Math.abs(at.get(u.b)! - at.get(m)!) > 1) faults += 3;
+  for (const m of members) {
+    const im = at(m)!;
+    for (const u of unionsOf.get(m) ?? []) {
+      if (u.a !== m) continue;
+      const ib = at(u.b);
+      if (ib !== undefined && Math.abs(ib - im) > 1) faults += 3;
+    }
+  }
   return faults;
 }
 
@@ -275,14 +315,21 @@ export function rowFaults(ctx: Ctx, r: number): number {
 export function repairRows(ctx: Ctx): void {
   for (let r = 0; r < ctx.rows.length; r++) {
     let changed = false;
-    for (let round = 0; round < 12; round++) {
-      const before = rowFaults(ctx, r);
-      if (before === 0) break;
+    for (let round = 0; round < 24; round++) {
+      // Only sibships with someone inside who does not belong are worked on (birth order alone is the sweeps' job).
+      const faulty = new Set<SibRec>();
+      const before = rowFaults(ctx, r, faulty);
+      if (faulty.size === 0) break;
       // Only the lines from the row above count: the rows below are ordered afresh from this one.
       const crossingsBefore = countCrossings(ctx, r);
       const original = ctx.rows[r]!;
       const candidates: Array<() => void> = [];
-      for (const u of original) {
+      const involved = new Set<number>();
+      for (const sib of faulty) {
+        const positions = sib.children.map((c) => original.indexOf(ctx.unitOf.get(c.key) ?? -1)).filter((i) => i >= 0);
+        for (let i = Math.min(...positions); i <= Math.max(...positions); i++) involved.add(original[i]!);
+      }
+      for (const u of involved) {
         const ms = ctx.units[u]!.members;
         if (ms.length > 1) candidates.push(() => void ctx.units[u]!.members.reverse());
         // A sibling with several partners (a twin, say) moved to the end of their chain, partners beyond them.
@@ -295,13 +342,8 @@ export function repairRows(ctx: Ctx): void {
           }
         }
       }
-      // Each unit moved next to either end of every sibship on the row.
-      const sibs = new Set<SibRec>();
-      for (const u of original) for (const m of ctx.units[u]!.members) {
-        const sib = ctx.model.sibOf.get(m);
-        if (sib) sibs.add(sib);
-      }
-      for (const sib of sibs) {
+      // Each unit inside a faulty sibship moved next to either end of it, or its outlying siblings drawn in.
+      for (const sib of faulty) {
         const childUnits = [...new Set(sib.children.map((c) => ctx.unitOf.get(c.key)).filter((u): u is number => u !== undefined && original.includes(u)))];
         if (childUnits.length < 2) continue;
         const positions = childUnits.map((u) => original.indexOf(u));
@@ -330,21 +372,25 @@ export function repairRows(ctx: Ctx): void {
           });
         }
       }
+      // Candidates change only this row's units: only they are saved and restored.
       let best: { faults: number; rows: number[]; members: string[][] } | undefined;
-      const membersNow = ctx.units.map((u) => u.members);
+      const membersNow = original.map((u) => ctx.units[u]!.members);
+      const restore = (members: string[][]): void => original.forEach((u, i) => (ctx.units[u]!.members = [...members[i]!]));
       for (const apply of candidates) {
-        ctx.units.forEach((u, i) => (u.members = [...membersNow[i]!]));
+        restore(membersNow);
         ctx.rows[r] = original;
         apply();
-        recomputePositions(ctx);
+        recomputeRow(ctx, r);
         const faults = rowFaults(ctx, r);
         if (faults < (best?.faults ?? before) && countCrossings(ctx, r) <= crossingsBefore + (before - faults >= 100 ? 2 : 0)) {
-          best = { faults, rows: [...ctx.rows[r]!], members: ctx.units.map((u) => [...u.members]) };
+          best = { faults, rows: [...ctx.rows[r]!], members: original.map((u) => [...ctx.units[u]!.members]) };
+          // First improvement: one person fewer where they do not belong is taken at once (the next round goes on).
+          if (before - faults >= 100) break;
         }
       }
-      ctx.units.forEach((u, i) => (u.members = best ? best.members[i]! : membersNow[i]!));
+      restore(best ? best.members : membersNow);
       ctx.rows[r] = best ? best.rows : original;
-      recomputePositions(ctx);
+      recomputeRow(ctx, r);
       if (!best) break;
       changed = true;
     }

@@ -50,6 +50,7 @@ export function routeRelationships(genogram: Genogram, layout: GenogramLayout): 
   }
   const offsets = [0, 30, -30, 55, -55, 85, -85, 120, -120, 170, -170, 240, -240];
   const found: number[] = [];
+  const rowSpans = rowSpansOf(layout);
   const along = new Map<number, number>();
   for (const rel of genogram.relationships ?? []) {
     const a = layout.byKey.get(rel.from);
@@ -69,7 +70,7 @@ export function routeRelationships(genogram: Genogram, layout: GenogramLayout): 
     }
     let best: { cost: number; points: Point[] } | undefined;
     // A bounded amount of routing work per drawing: past it, lines take the first candidate (huge drawings only).
-    const spent = obstacles.work + lines.work > 4_000_000;
+    const spent = obstacles.work + lines.work > 600_000;
     for (const h of spent ? [a.row === b.row ? 55 : 0] : offsets) {
       const control = { x: (ca.x + cb.x) / 2 + nx * h * 2, y: (ca.y + cb.y) / 2 + ny * h * 2 };
       const pts = quad(edgePoint(a, control), control, edgePoint(b, control), 16);
@@ -99,7 +100,7 @@ export function routeRelationships(genogram: Genogram, layout: GenogramLayout): 
     if (!best) continue;
     // A curve that still meets someone's symbol gives way to a route along the free corridors between rows.
     if (symbolHits(obstacles, best.points, rel) > 0) {
-      const corridor = corridorRoute(layout, a, b);
+      const corridor = corridorRoute(layout, a, b, rowSpans);
       if (symbolHits(obstacles, corridor, rel) === 0) best = { cost: 0, points: corridor };
     }
     out.push({ relationship: rel, points: best.points });
@@ -125,9 +126,17 @@ export function symbolHits(obstacles: BoxGrid<{ owner?: string; symbol?: boolean
 /**
  * A route that cannot meet a symbol: up from the top of `a` (beside its own child line) into the corridor above
  * its row, along it to a column free of symbols on every row between, down that column to the corridor above
- * `b`'s row, and down into `b`. Sampled finely, so that patterns and arrowheads follow each leg.
+ * `b`'s row, and down into `b`.
  */
-export function corridorRoute(layout: GenogramLayout, a: PersonLayout, b: PersonLayout): Point[] {
+/** Each row's symbols as x spans padded by the clearance, sorted: where a vertical leg cannot go. */
+export function rowSpansOf(layout: GenogramLayout): Array<Array<readonly [number, number]>> {
+  const spans: Array<Array<readonly [number, number]>> = layout.rows.map(() => []);
+  for (const p of layout.people) spans[p.row]?.push([p.symbol.x - RELATION_CLEARANCE, p.symbol.x + p.symbol.width + RELATION_CLEARANCE]);
+  for (const row of spans) row.sort((m, n) => m[0] - n[0]);
+  return spans;
+}
+
+export function corridorRoute(layout: GenogramLayout, a: PersonLayout, b: PersonLayout, rowSpans = rowSpansOf(layout)): Point[] {
   const corridor = (row: number): number => (layout.rows[row]?.top ?? a.cy - 40) - 6;
   const [upper, lower] = a.row <= b.row ? [a, b] : [b, a];
   const towards = (p: PersonLayout, other: PersonLayout): number => p.cx + (other.cx >= p.cx ? 1 : -1) * Math.min(11, p.half - 4);
@@ -142,11 +151,11 @@ export function corridorRoute(layout: GenogramLayout, a: PersonLayout, b: Person
     // Free stretches of x on the rows the column crosses: from the upper row down to the one above the lower.
     let free: Array<[number, number]> = [[4, layout.width - 4]];
     for (let r = upper.row; r < lower.row; r++) {
-      const boxes = layout.people.filter((p) => p.row === r).map((p) => [p.symbol.x - RELATION_CLEARANCE, p.symbol.x + p.symbol.width + RELATION_CLEARANCE] as const);
+      const boxes = rowSpans[r] ?? [];
       free = free.flatMap(([x1, x2]) => {
         const out: Array<[number, number]> = [];
         let start = x1;
-        for (const [b1, b2] of [...boxes].sort((m, n) => m[0] - n[0])) {
+        for (const [b1, b2] of boxes) {
           if (b2 <= start || b1 >= x2) continue;
           if (b1 > start) out.push([start, b1]);
           start = Math.max(start, b2);
@@ -170,15 +179,17 @@ export function corridorRoute(layout: GenogramLayout, a: PersonLayout, b: Person
     pts = [topOf(upper, ua), { x: ua, y: y1 }, { x: column, y: y1 }, { x: column, y: y2 }, { x: lb, y: y2 }, topOf(lower, lb)];
   }
   if (upper !== a) pts.reverse();
-  // Sampled finely, at most 8 px a step, and with no repeated points.
+  // Corners, plus two points near each end so that arrowheads point along the first and last legs.
+  const near = (from: Point, to: Point, d: number): Point => {
+    const len = Math.hypot(to.x - from.x, to.y - from.y) || 1;
+    const k = Math.min(d, len / 3) / len;
+    return { x: from.x + (to.x - from.x) * k, y: from.y + (to.y - from.y) * k };
+  };
+  const [p0, p1] = [pts[0]!, pts[1]!];
+  const [q1, q0] = [pts[pts.length - 2]!, pts[pts.length - 1]!];
+  const dense = [p0, near(p0, p1, 6), near(p0, p1, 12), ...pts.slice(1, -1), near(q0, q1, 12), near(q0, q1, 6), q0];
   const out: Point[] = [];
-  for (let i = 0; i < pts.length; i++) {
-    const p = pts[i]!;
-    if (i > 0) {
-      const q = pts[i - 1]!;
-      const steps = Math.ceil(Math.hypot(p.x - q.x, p.y - q.y) / 8);
-      for (let k = 1; k < steps; k++) out.push({ x: round1(q.x + ((p.x - q.x) * k) / steps), y: round1(q.y + ((p.y - q.y) * k) / steps) });
-    }
+  for (const p of dense) {
     const last = out[out.length - 1];
     if (!last || Math.hypot(last.x - p.x, last.y - p.y) > 0.05) out.push({ x: round1(p.x), y: round1(p.y) });
   }
