@@ -39,7 +39,7 @@ export const labelsNotBehaviour: Rule = {
       if (isReported(prose, match.start, quoted)) {
         // Someone else's word: changing it would misquote them, so no fix; the question is what lay behind it.
         report({
-          message: `“${match.text}” is someone else’s word, quoted here. What did they see or hear that led them to it? Asking them what happened, and when, lets the record tell the child who may read it more than the label does.`,
+          message: `“${match.text}” is someone else’s word here. What did they see or hear that led them to it? Asking them what happened, and when, lets the record tell the child who may read it more than the label does.`,
           at,
         });
         continue;

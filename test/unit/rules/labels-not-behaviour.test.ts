@@ -62,7 +62,7 @@ describe(id, () => {
       const messages = lintRule(id, text);
       assert.deepEqual(messages.map((m) => coveredText(text, m)), ['unmanageable', 'wrong crowd']);
       for (const m of messages) {
-        assert.match(m.reason, /is someone else’s word, quoted here\. What did they see or hear that led them to it\?/);
+        assert.match(m.reason, /is someone else’s word here\. What did they see or hear that led them to it\?/);
         assert.equal(m.fix, undefined);
       }
     });
