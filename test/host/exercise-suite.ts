@@ -64,8 +64,13 @@ describe('Exercises in a real VS Code', function () {
     check(text.includes('\n> Mia is 6 and has missed nine school days this term.'), 'the vignette quoted');
     check(!text.includes("> # Mornings at the Bakers'"), 'the vignette’s own title left out');
     for (const heading of ['## Dilemma', '## Genogram', '```genogram\n```', '## Hypotheses', '## Alternative viewpoint', '## Reflections', '## Next steps']) check(text.includes(heading), `has ${heading}`);
-    // The untitled file names the exercise from the workspace folder; the trainer's "hard to reach" in the
-    // quoted vignette is not the learner's, so it costs them nothing.
+    // The untitled file names the exercise from the workspace folder. Nothing is written yet, so no check is met,
+    // not even "no labels" (issue 17).
+    await statesFor(exercises, document, { hypotheses: 'unmet', self: 'unmet', tests: 'unmet', labels: 'unmet', reflection: 'person' });
+    check(statusOf(exercises) === '$(checklist) Exercise 0/4', `status: ${statusOf(exercises)}`);
+    // Once the learner writes, the trainer's "hard to reach" in the quoted vignette is not theirs: it costs them nothing.
+    const dilemma = document.getText().split('\n').indexOf('## Dilemma');
+    await editor.edit((e) => e.insert(new vscode.Position(dilemma + 1, 0), '\nMia’s mum says mornings fall apart when the baby has been up in the night.\n'));
     await statesFor(exercises, document, { hypotheses: 'unmet', self: 'unmet', tests: 'unmet', labels: 'met', reflection: 'person' });
     check(statusOf(exercises) === '$(checklist) Exercise 1/4', `status: ${statusOf(exercises)}`);
   });
