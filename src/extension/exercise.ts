@@ -320,7 +320,7 @@ export class ExerciseChecklist implements vscode.TreeDataProvider<ChecklistNode>
           unmet: new vscode.ThemeIcon('circle-large-outline'),
           person: new vscode.ThemeIcon('person'),
         };
-        const words: Record<ItemState, string> = { met: 'Met', unmet: 'Not met yet', person: 'For a person to mark' };
+        const words: Record<ItemState, string> = { met: 'Met', unmet: 'Not yet', person: 'For a person to mark' };
         item.iconPath = icons[node.state];
         item.description = node.state === 'unmet' ? result?.detail : node.state === 'person' ? 'for a person to mark' : undefined;
         const tooltip = new vscode.MarkdownString();

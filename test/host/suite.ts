@@ -83,6 +83,31 @@ describe('CaseMark in a real VS Code', function () {
     check(editor.document.getText() === original, 'two undo steps (the typing, the fix) restore the text');
   });
 
+  it('opens a rule link as the rendered, read-only rule page, not an editable file', async () => {
+    const editor = await open('weak.case.md');
+    const [certainty] = await diagnosticsFor(editor.document.uri, 'hypothesis-certainty');
+    check(typeof certainty?.code === 'object', 'the rule id is a link');
+    const target = certainty.code.target;
+    check(target.scheme === 'casemark-docs', `a read-only page of its own: ${target.toString()}`);
+    const page = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    check(page.startsWith('# hypothesis-certainty'), `the rule page: ${page.slice(0, 40)}`);
+    let refused = false;
+    await Promise.resolve(vscode.workspace.fs.writeFile(target, new TextEncoder().encode('changed'))).catch(() => (refused = true));
+    check(refused, 'the page cannot be written');
+    check(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)) === page, 'the page is unchanged');
+    // Outside docs/ nothing is reachable through it.
+    let outside = false;
+    await Promise.resolve(vscode.workspace.fs.readFile(target.with({ path: '/package.json' }))).catch(() => (outside = true));
+    check(outside, 'package.json is not reachable as a page');
+    // What the Problems panel and the hover do with the link: open it. It shows rendered, in the Markdown preview.
+    await vscode.commands.executeCommand('vscode.open', target);
+    const preview = await waitFor('the rendered page', () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/i.test(t.input.viewType)),
+    );
+    check(preview.label.includes('hypothesis-certainty'), `the preview of the rule page: ${preview.label}`);
+    await waitFor('the raw page to close', () => !vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === 'casemark-docs'));
+  });
+
   it('leaves ordinary Markdown alone', async () => {
     const editor = await open('plain.md');
     await open('strong.case.md'); // something CaseMark does check, to know it has had its chance

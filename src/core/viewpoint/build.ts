@@ -184,16 +184,15 @@ function matrixSection(model: CaseModel, writer: Writer): ViewpointSection {
     const against = (h: Hypothesis): number => h.evidenceAgainst.filter((e) => !e.noneFound).length;
     // A stable sort: hypotheses with as much against stay in the order written.
     const ranked = hypotheses.map((h, n) => ({ h, n })).sort((a, b) => against(a.h) - against(b.h) || a.n - b.n);
-    const each = (count: number): string => `${count} against`;
     const counts = [...new Set(hypotheses.map(against))];
     if (counts.length === 1) {
       // A ranking in which every idea ties ranks nothing: say so, rather than list an order that means nothing.
-      blocks.push({ kind: 'paragraph', text: writer.say('matrix.tie', { each: `${each(counts[0] as number)} each` }) });
+      blocks.push({ kind: 'paragraph', text: writer.say('matrix.tie', { count: counts[0] as number }) });
     } else {
       blocks.push({ kind: 'paragraph', text: writer.say('matrix.ranking', { ranking: ranked.map(({ h }) => writer.say('matrix.rankItem', { label: h.label, count: against(h) })).join(', ') }) });
       for (const count of counts) {
         const tied = ranked.filter(({ h }) => against(h) === count).map(({ h }) => h.label);
-        if (tied.length > 1) blocks.push({ kind: 'paragraph', text: writer.say('matrix.tiePart', { labels: listing(tied), each: `${each(count)} each` }) });
+        if (tied.length > 1) blocks.push({ kind: 'paragraph', text: writer.say('matrix.tiePart', { labels: listing(tied), count }) });
       }
     }
     blocks.push({ kind: 'paragraph', text: writer.say('matrix.caution') });
