@@ -6,6 +6,8 @@ import type { ProjectConfigs } from './config';
 import { readSettings, type EditorSettings } from './settings';
 
 interface DocumentState {
+  /** The document object analysed: a file closed and opened again is a new object whose versions count from 1 again. */
+  document: vscode.TextDocument;
   parser: IncrementalParser;
   analysis?: Analysis;
   /** The document version the analysis is of: quick fixes use its offsets only on that exact text. */
@@ -89,7 +91,11 @@ export class CaseDocuments implements vscode.Disposable {
         for (const editor of editors) if (this.closed.delete(editor.document.uri.toString())) this.consider(editor.document, 0);
       }),
       vscode.workspace.onDidChangeTextDocument((e) => this.consider(e.document, this.settings.debounceMs)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      // An old object closing late must not take the state of the file's newer one with it.
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        const state = this.states.get(d.uri.toString());
+        if (!state || state.document === d) this.forget(d.uri);
+      }),
       // VS Code keeps a closed file's document alive for a while; the tab closing is what the writer sees.
       vscode.window.tabGroups.onDidChangeTabs((e) => {
         for (const tab of e.closed) {
@@ -112,21 +118,27 @@ export class CaseDocuments implements vscode.Disposable {
 
   /** The latest analysis, possibly of an older version: for showing (hovers, lenses, outline). */
   analysisOf(document: vscode.TextDocument): Analysis | undefined {
-    return this.states.get(document.uri.toString())?.analysis;
+    return this.stateOf(document)?.analysis;
   }
 
   /** The latest analysis if it is of exactly the document's current text. */
   upToDateAnalysis(document: vscode.TextDocument): Analysis | undefined {
-    const state = this.states.get(document.uri.toString());
+    const state = this.stateOf(document);
     return state?.version === document.version ? state.analysis : undefined;
   }
 
   /** An analysis of exactly the document's current text, made now if needed: for computing edits. */
   currentAnalysis(document: vscode.TextDocument): Analysis | undefined {
-    const state = this.states.get(document.uri.toString());
+    const state = this.stateOf(document);
     if (!state?.projectKnown) return undefined;
     if (state.version !== document.version) this.store(document, state, state.project);
     return state.analysis;
+  }
+
+  /** The state of this very document object: a version number means nothing across two of them. */
+  private stateOf(document: vscode.TextDocument): DocumentState | undefined {
+    const state = this.states.get(document.uri.toString());
+    return state?.document === document ? state : undefined;
   }
 
   relintAll(): void {
@@ -141,8 +153,9 @@ export class CaseDocuments implements vscode.Disposable {
       return;
     }
     let state = this.states.get(key);
-    if (!state) {
-      state = { parser: new IncrementalParser(), generation: 0 };
+    if (state?.document !== document) {
+      if (state) clearTimeout(state.timer);
+      state = { document, parser: new IncrementalParser(), generation: 0 };
       this.states.set(key, state);
     }
     clearTimeout(state.timer);

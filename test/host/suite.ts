@@ -1,6 +1,6 @@
 // The extension, tested inside a real VS Code extension host (Node or web worker): only `vscode`, no Node built-ins.
 import * as vscode from 'vscode';
-import { api, check, closeAll, open, sleep, waitFor } from './helpers';
+import { api, check, closeAll, fileUri, open, sleep, waitFor } from './helpers';
 
 const extensionId = 'casemark.casemark';
 
@@ -244,6 +244,46 @@ describe('CaseMark in a real VS Code', function () {
     await diagnosticsFor(uri, 'hypothesis-certainty');
     await closeAll();
     await waitFor('diagnostics to clear', () => casemarkDiagnostics(uri).length === 0, 45_000);
+  });
+
+  it('never gives a reopened file the analysis of its old document object, even at the same version number', async () => {
+    const { documents } = await api();
+    const strong = new TextDecoder().decode(await vscode.workspace.fs.readFile(fileUri('strong.case.md')));
+    const h4 = strong.indexOf('- H4:');
+    const five = `${strong.slice(0, h4)}- H5: Amy may be worried about what happens at school.\n${strong.slice(h4)}`;
+    const file = fileUri('reopened.case.md');
+    const moved = fileUri('reopened-moved.case.md');
+    try {
+      // The old object: the file written with four hypotheses, a fifth added in the editor and saved (version 2).
+      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(strong));
+      const first = await open('reopened.case.md');
+      const old = first.document;
+      await first.edit((e) => e.insert(old.positionAt(h4), five.slice(h4, five.indexOf('- H4:'))));
+      check(await old.save(), 'saved');
+      await waitFor('the old object analysed, with five hypotheses', () => documents.currentAnalysis(old)?.model.hypotheses.length === 5);
+      await closeAll();
+      // Moving the file away is what makes VS Code let go of the old object; a new file then takes its name.
+      const move = new vscode.WorkspaceEdit();
+      move.renameFile(file, moved);
+      check(await vscode.workspace.applyEdit(move), 'moved');
+      await waitFor('the old object to close', () => old.isClosed);
+      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(strong));
+      const editor = await open('reopened.case.md');
+      const reopened = editor.document;
+      check(reopened !== old, 'a new object');
+      await waitFor('the new object analysed', () => documents.upToDateAnalysis(reopened));
+      // A late caller still holding the old object (a page drawn before the file closed) asks about it...
+      documents.currentAnalysis(old);
+      // ...and the new object, edited once, reaches the old one's version number with other words.
+      await editor.edit((e) => e.insert(reopened.positionAt(h4 + 5), ' '));
+      check(reopened.version === old.version, `the same version number: ${reopened.version}, ${old.version}`);
+      const analysis = documents.currentAnalysis(reopened);
+      check(analysis?.model.hypotheses.length === 4, `the analysis is of the new text: ${analysis?.model.hypotheses.length} hypotheses`);
+      check(documents.upToDateAnalysis(reopened) === analysis && documents.analysisOf(reopened) === analysis, 'every view of it agrees');
+    } finally {
+      await closeAll();
+      for (const uri of [file, moved]) await Promise.resolve(vscode.workspace.fs.delete(uri)).catch(() => undefined);
+    }
   });
 
   it('shows its prompts in the editor and the Problems panel (screenshot)', async () => {
