@@ -42,8 +42,8 @@ export function configurationFor(rules) {
         additionalProperties: false,
       },
       'casemark.minimumHypotheses': { type: ['number', 'null'], default: null, minimum: 0, description: 'How many hypotheses an analysis should hold at least (rule hypotheses-too-few; its default is 3).' },
-      'casemark.certaintyWords': { type: 'array', items: { type: 'string' }, default: [], description: 'Certainty words and phrases to ask about (rule hypothesis-certainty); empty keeps the built-in list.' },
-      'casemark.labelWords': { type: 'array', items: { type: 'string' }, default: [], description: 'Labels to ask about (rule labels-not-behaviour); empty keeps the built-in list.' },
+      'casemark.certaintyWords': { type: 'array', items: { type: 'string' }, default: [], description: 'Certainty words and phrases to ask about (rule hypothesis-certainty); empty keeps the built-in list. In an entry, word* matches any ending and (a|b) either word: "it (seems|seemed) clear that".' },
+      'casemark.labelWords': { type: 'array', items: { type: 'string' }, default: [], description: 'Labels to ask about (rule labels-not-behaviour); empty keeps the built-in list. In an entry, word* matches any ending and (a|b) either word: "disengag*", "(refused|refusal) to engage".' },
       'casemark.sections': { ...lists(['dilemma', 'hypotheses', 'genogram', 'ecomap', 'viewpoint', 'reflections', 'plan']), default: {}, description: 'More heading names for each section; they add to the built-in names.' },
       'casemark.share.dates': {
         type: 'string',

@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 
 const steps = [
-  ['type-check', 'npx', ['tsc', '--noEmit']],
+  ['type-check', 'node', ['scripts/typecheck.mjs']],
   ['lint', 'npx', ['eslint', '.']],
   ['build', 'node', ['scripts/build.mjs']],
   ['unit', 'npx', ['mocha']],

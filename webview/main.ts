@@ -3,7 +3,7 @@
 // and the drawing (an SvgElement tree) becomes DOM through createElementNS, setAttribute and text nodes.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import { svgText, type SvgElement } from '../src/core/genogram/index';
-import { blockTitles, drawBlocks, exampleBlock, type DrawnBlock, type FromWebview, type PreviewBlock, type RenderedBlock, type ToWebview } from '../src/extension/diagrams';
+import { blockTitles, drawBlocks, exampleBlock, type DrawnBlock, type FromWebview, type PreviewBlock, type RenderedBlock, type ToWebview } from '../src/shared/diagrams';
 
 interface VsCodeApi {
   postMessage(message: FromWebview): void;
@@ -42,6 +42,8 @@ const PERSON = '.person[data-key]';
 /** What a click or Enter takes to its line: people, and an ecomap's systems. */
 const CLICKABLE = '.person[data-key], .system[data-key]';
 const MIN_SCALE = 0.1;
+/** Fitting stops here: names (11 px) stay at least 9 px on screen. */
+const MIN_FIT_SCALE = 9 / 11;
 const MAX_SCALE = 8;
 const MAX_FIT_SCALE = 2;
 const FIT_PADDING = 16;
@@ -128,8 +130,14 @@ function fit(index: number): void {
   if (width === 0 || height === 0 || item.width === 0 || item.height === 0) {
     Object.assign(view, { scale: 1, x: 0, y: 0, fitted: true });
   } else {
-    const scale = Math.max(MIN_SCALE, Math.min(MAX_FIT_SCALE, (width - 2 * FIT_PADDING) / item.width, (height - 2 * FIT_PADDING) / item.height));
-    Object.assign(view, { scale, x: (width - item.width * scale) / 2, y: (height - item.height * scale) / 2, fitted: true });
+    // Fit the whole drawing, but never below the scale that keeps names readable: a bigger family starts at the
+    // top left at that scale and is panned (drag, arrow keys) rather than shrunk to unreadable text.
+    const scale = Math.max(MIN_FIT_SCALE, Math.min(MAX_FIT_SCALE, (width - 2 * FIT_PADDING) / item.width, (height - 2 * FIT_PADDING) / item.height));
+    const overflows = item.width * scale > width - 2 * FIT_PADDING || item.height * scale > height - 2 * FIT_PADDING;
+    const x = item.width * scale > width - 2 * FIT_PADDING ? FIT_PADDING : (width - item.width * scale) / 2;
+    const y = item.height * scale > height - 2 * FIT_PADDING ? FIT_PADDING : (height - item.height * scale) / 2;
+    Object.assign(view, { scale, x, y, fitted: true });
+    item.viewport.classList.toggle('casemark-overflows', overflows);
   }
   apply(item, index);
   saveState();
@@ -279,7 +287,9 @@ function newSection(index: number): Shown['section'] {
     else if (action === 'export-png') void exportPng([i]);
   });
   const section = element('section', { class: 'casemark-block', 'data-block': String(index), 'aria-labelledby': `casemark-block-${index}` });
-  section.append(element('div', { class: 'casemark-block-bar' }, heading, tools), viewport, element('ul', { class: 'casemark-problems' }));
+  // The drawing in words, for screen readers and for anyone who would rather read it: closed by default.
+  const text = element('details', { class: 'casemark-text' }, element('summary', {}, 'Text version of the drawing'), element('div', { class: 'casemark-text-body' }));
+  section.append(element('div', { class: 'casemark-block-bar' }, heading, tools), viewport, text, element('ul', { class: 'casemark-problems' }));
   return section;
 }
 
@@ -323,7 +333,7 @@ function render(message: Extract<ToWebview, { type: 'update' }>): void {
     const old = before[i];
     return !old || old.block.kind !== b.kind || old.block.source !== b.source || (b.kind === 'ecomap' && genogramsChanged);
   });
-  const drawn = redraw.some(Boolean) ? drawBlocks(message.blocks) : [];
+  const drawn = redraw.some(Boolean) ? drawBlocks(message.blocks, message.caseYear !== undefined ? { caseYear: message.caseYear } : {}) : [];
   if (!root.querySelector('.casemark-block')) root.replaceChildren();
   const titles = blockTitles(message.blocks);
   const next: Shown[] = message.blocks.map((block, i) => {
@@ -358,6 +368,7 @@ function render(message: Extract<ToWebview, { type: 'update' }>): void {
       else viewport.replaceChildren(svg);
       Object.assign(item, { svg, width: fresh.drawing.width, height: fresh.drawing.height });
     }
+    showText(section, fresh, title);
     showProblems(section, block, fresh, i);
     return item;
   });
@@ -370,6 +381,17 @@ function render(message: Extract<ToWebview, { type: 'update' }>): void {
     else apply(item, i);
   });
   report();
+}
+
+/** Who is who, couples, children, households and relationships, as headed lists (text nodes only). */
+function showText(section: HTMLElement, drawn: DrawnBlock, title: string): void {
+  const details = section.querySelector('.casemark-text') as HTMLElement;
+  const body = section.querySelector('.casemark-text-body') as HTMLElement;
+  const sections = drawn.drawing?.text ?? [];
+  details.hidden = sections.length === 0;
+  body.replaceChildren(
+    ...sections.flatMap((s) => [element('h3', {}, `${title}: ${s.heading}`), element('ul', {}, ...s.items.map((item) => element('li', {}, item)))]),
+  );
 }
 
 function showProblems(section: HTMLElement, block: PreviewBlock, drawn: DrawnBlock, index: number): void {

@@ -3,7 +3,7 @@
 // createElement and text nodes. `**bold**` is split into <strong> elements by hand; nothing is parsed as HTML.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import type { Block, Mark, Matrix, Viewpoint } from '../src/core/viewpoint/index';
-import type { ViewpointFromWebview, ViewpointToWebview } from '../src/extension/viewpoint-panel';
+import type { ViewpointFromWebview, ViewpointToWebview } from '../src/shared/viewpoint-protocol';
 
 interface VsCodeApi {
   postMessage(message: ViewpointFromWebview): void;
@@ -113,10 +113,11 @@ function matrixRow(matrix: Matrix, index: number): HTMLTableRowElement {
   const row = matrix.rows[index] as Matrix['rows'][number];
   const evidence = element('th', { scope: 'row' }, element('span', { class: 'vp-evidence' }, row.evidence));
   if (!row.diagnostic) evidence.append(' ', element('span', { class: 'vp-tag' }, 'fits every hypothesis: does not help to choose'));
-  const cells: HTMLTableCellElement[] = [evidence, element('td', { class: row.source ? 'vp-source' : 'vp-source vp-none' }, row.source ?? '—')];
-  matrix.hypotheses.forEach((_, h) => {
+  // data-label: in a narrow pane each row is a card, and each cell says which column it is (viewpoint.css).
+  const cells: HTMLTableCellElement[] = [evidence, element('td', { class: row.source ? 'vp-source' : 'vp-source vp-none', 'data-label': matrix.words.source }, row.source ?? '—')];
+  matrix.hypotheses.forEach((hypothesis, h) => {
     const mark = row.marks[h] ?? 'not-assessed';
-    cells.push(element('td', { class: `vp-mark vp-${mark}` }, element('span', { class: 'vp-symbol', 'aria-hidden': 'true' }, markSymbol[mark]), ' ', markWord(matrix, mark)));
+    cells.push(element('td', { class: `vp-mark vp-${mark}`, 'data-label': hypothesis.label }, element('span', { class: 'vp-symbol', 'aria-hidden': 'true' }, markSymbol[mark]), ' ', markWord(matrix, mark)));
   });
   return element('tr', { class: row.diagnostic ? 'vp-row' : 'vp-row vp-nondiagnostic', 'data-row': String(index) }, ...cells);
 }

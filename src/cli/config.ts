@@ -1,58 +1,40 @@
-// Finding a file's `.casemark.json` / `.casemark.yaml`: the nearest one upward from the file's folder.
-import { readFile } from 'node:fs/promises';
+// A file's `.casemark.json` / `.casemark.yaml`, found by the core's one stop rule (src/core/config/discover.ts) on
+// Node's file system, or the one given with --config for every file.
+import { access, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readConfigText, type ConfigProblem, type PartialConfig } from '../core/index';
+import { SettingsFinder, type FoundSettings, type SettingsFileSystem } from '../core/index';
 
-export const configNames = ['.casemark.json', '.casemark.yaml', '.casemark.yml'];
+export type LoadedConfig = FoundSettings;
 
-export interface LoadedConfig {
-  path: string;
-  text: string;
-  config: PartialConfig;
-  problems: ConfigProblem[];
-}
+const nodeFiles: SettingsFileSystem = {
+  readText: (file) =>
+    readFile(file, 'utf8').then(
+      (text) => text,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return undefined;
+        throw new Error(`cannot read config ${file}: ${error.message}`);
+      },
+    ),
+  exists: (file) => access(file).then(
+    () => true,
+    () => false,
+  ),
+};
 
 export class ConfigFinder {
-  private readonly byFolder = new Map<string, Promise<LoadedConfig | undefined>>();
+  private readonly finder = new SettingsFinder(nodeFiles);
+  private given: Promise<LoadedConfig> | undefined;
 
   /** The config for a file, or the one given with --config for every file. */
   constructor(private readonly explicit?: string) {}
 
   forFile(file: string): Promise<LoadedConfig | undefined> {
-    if (this.explicit) return this.load(path.resolve(this.explicit), true);
-    return this.inFolder(path.dirname(path.resolve(file)));
-  }
-
-  private inFolder(folder: string): Promise<LoadedConfig | undefined> {
-    let found = this.byFolder.get(folder);
-    if (!found) {
-      found = (async () => {
-        for (const name of configNames) {
-          const loaded = await this.load(path.join(folder, name), false);
-          if (loaded) return loaded;
-        }
-        const parent = path.dirname(folder);
-        return parent === folder ? undefined : this.inFolder(parent);
-      })();
-      this.byFolder.set(folder, found);
-    }
-    return found;
-  }
-
-  private readonly loaded = new Map<string, Promise<LoadedConfig | undefined>>();
-
-  private load(file: string, required: boolean): Promise<LoadedConfig | undefined> {
-    let result = this.loaded.get(file);
-    if (!result) {
-      result = readFile(file, 'utf8').then(
-        (text) => ({ path: file, text, ...readConfigText(text) }),
-        (error: NodeJS.ErrnoException) => {
-          if (!required && error.code === 'ENOENT') return undefined;
-          throw new Error(`cannot read config ${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
-        },
-      );
-      this.loaded.set(file, result);
-    }
-    return result;
+    if (!this.explicit) return this.finder.find(path.dirname(path.resolve(file)));
+    const explicit = path.resolve(this.explicit);
+    this.given ??= this.finder.read(explicit).then((loaded) => {
+      if (!loaded) throw new Error(`cannot read config ${explicit}: no such file`);
+      return loaded;
+    });
+    return this.given;
   }
 }

@@ -6,7 +6,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { gradeCohort, serveGrading, type Submission } from '../core/exercise/cohort';
 import { cohortCsv, cohortHtml, commonGaps } from '../core/exercise/report';
 import { readExercise, type Exercise } from '../core/exercise/read';
-import { SourceText } from '../core/source';
+import { SourceText } from '../core/text/source';
 import { readCaseFile, walkCaseFiles } from './files';
 import { makeFolder, OutputRefused, Outputs, shownPath } from './output';
 

@@ -3,21 +3,24 @@ import type { Root } from 'mdast';
 import { commentMarker } from 'mdast-comment-marker';
 import { messageControl } from 'unified-message-control';
 import { VFile } from 'vfile';
-import { defaultConfig, mergeConfig } from './config/read';
-import type { CaseMarkConfig, PartialConfig, Severity } from './config/types';
-import type { CaseModel, Position } from './model';
-import { diagramPeople, readDiagrams } from './parse/diagrams';
+import { defaultConfig, mergeConfig, readConfigNode, type ConfigProblem } from './config/read';
+import type { CaseModel, Position, ReadingProblem } from './model/case';
+import type { CaseMarkConfig, PartialConfig } from './model/settings';
+import { diagramPeople, diagramProblems, readDiagrams } from './parse/diagrams';
 import { readFrontmatter } from './parse/frontmatter';
 import type { IncrementalParser } from './parse/incremental';
 import { markdownTooDeep, type TooDeep } from './parse/limits';
 import { parseMarkdown } from './parse/markdown';
 import { findSections, readHypotheses } from './parse/model';
-import type { DialectProblem } from './parse/problems';
-import type { CaseMessage, Report, Rule, RuleContext } from './rule';
-import { createMessage } from './messages';
+import { runRules, severityOf, type Analysis } from './rules/engine';
 import { findRule, rules } from './rules/index';
-import { generatedViewpoint, SourceText } from './source';
-import { wordTable } from './words';
+import { createMessage } from './rules/messages';
+import type { CaseMessage, Rule } from './rules/rule';
+import { importance } from './rules/group';
+import { generatedViewpoint, SourceText } from './text/source';
+import { wordTable } from './text/words';
+
+export { severityOf, type Analysis };
 
 export interface AnalyseOptions {
   /** The file's path or name; `*.case.md` makes it a case analysis. */
@@ -26,19 +29,6 @@ export interface AnalyseOptions {
   config?: PartialConfig | Array<PartialConfig | undefined>;
   /** Keep one per open document to re-parse only what an edit changed. */
   parser?: IncrementalParser;
-}
-
-export interface Analysis {
-  model: CaseModel;
-  messages: CaseMessage[];
-  /** The vfile the messages belong to, for vfile reporters. */
-  file: VFile;
-  /** The settings in force for this file, after project config and frontmatter. */
-  config: CaseMarkConfig;
-  /** The text with code, comments, frontmatter and CaseMark's own generated viewpoint blanked: the writer's prose. */
-  prose?: string;
-  /** The text with its parsed tree, for tools that run a rule's finder themselves (the alternative viewpoint). */
-  source?: SourceText;
 }
 
 /**
@@ -88,6 +78,7 @@ export function analyse(original: string, options: AnalyseOptions = {}): Analysi
     hypotheses: [],
     people: [],
     diagrams: [],
+    problems: [],
   };
   const tooDeep = markdownTooDeep(text);
   if (tooDeep) return notAnalysed(text, file, config, emptyModel, tooDeepReason(tooDeep), tooDeep.offset);
@@ -95,8 +86,13 @@ export function analyse(original: string, options: AnalyseOptions = {}): Analysi
     const tree = options.parser ? options.parser.parse(text).tree : parseMarkdown(text);
     const source = new SourceText(text, tree);
     const front = readFrontmatter(tree, source);
-    const problems: DialectProblem[] = [...front.problems, ...unclosedFrontmatter(tree, source)];
-    config = mergeConfig(config, front.settings);
+    const problems: ReadingProblem[] = [...front.problems, ...unclosedFrontmatter(tree, source)];
+    if (front.settings) {
+      const { node, position } = front.settings;
+      const settingsProblems: ConfigProblem[] = [];
+      config = mergeConfig(config, readConfigNode(node, settingsProblems, ['version']));
+      for (const p of settingsProblems) problems.push({ ruleId: 'config-invalid', message: p.message, position: position(p.start, p.end) });
+    }
     const sections = findSections(tree, source, config);
     const model: CaseModel = {
       path: options.path,
@@ -106,7 +102,9 @@ export function analyse(original: string, options: AnalyseOptions = {}): Analysi
       hypotheses: readHypotheses(tree, sections, source, config, problems),
       people: front.people,
       diagrams: readDiagrams(tree, source),
+      problems,
     };
+    problems.push(...diagramProblems(model.diagrams, source));
     model.people = diagramPeople(model.diagrams, model.frontmatter, front.people, source);
     for (const person of model.people) {
       if (!bidiControls.test(person.name) || !person.position) continue;
@@ -118,7 +116,7 @@ export function analyse(original: string, options: AnalyseOptions = {}): Analysi
     }
     model.generatedViewpoint = generatedViewpoint(tree);
     if (!model.isCase) return { model, messages: [], file, config, prose: source.prose, source };
-    for (const rule of rules) runRule(rule, model, source, config, problems, file);
+    runRules(model, source, config, file);
     // Inline control walks the whole tree twice; most files have no casemark comment to honour.
     if (text.includes('casemark-')) applyInlineControl(tree, file, config);
     return { model, messages: sortMessages(file.messages as CaseMessage[]), file, config, prose: source.prose, source };
@@ -147,44 +145,9 @@ function notAnalysed(text: string, file: VFile, config: CaseMarkConfig, emptyMod
 }
 
 /** A `---` first line with no closing `---`: Markdown reads it as a rule, and the settings and people under it are lost. */
-function unclosedFrontmatter(tree: Root, source: SourceText): DialectProblem[] {
+function unclosedFrontmatter(tree: Root, source: SourceText): ReadingProblem[] {
   if (tree.children[0]?.type === 'yaml' || !/^\uFEFF?---[ \t]*(?:\r?\n|$)/.test(source.text)) return [];
   return [{ ruleId: 'frontmatter-invalid', message: 'The frontmatter that opens on line 1 is never closed: is a `---` line missing after its last key?', position: source.position(0, 3) }];
-}
-
-export function severityOf(rule: Rule, config: CaseMarkConfig, model?: CaseModel): Severity {
-  return config.rules[rule.id]?.severity ?? (model && rule.defaultFor?.(model)) ?? rule.defaultSeverity;
-}
-
-function runRule(rule: Rule, model: CaseModel, source: SourceText, config: CaseMarkConfig, problems: DialectProblem[], file: VFile): void {
-  const severity = severityOf(rule, config, model);
-  if (severity === 'off') return;
-  const setting = config.rules[rule.id] ?? {};
-  const options: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(rule.options)) options[name] = setting[name] ?? spec.default;
-  const report = (r: Report): void => {
-    createMessage(file, { ruleId: rule.id, severity, reason: r.message, at: r.at, fix: r.fix, expected: r.expected });
-  };
-  const context: RuleContext = {
-    model,
-    source,
-    options,
-    number: (name) => (typeof options[name] === 'number' ? (options[name] as number) : 0),
-    words: (name) => (Array.isArray(options[name]) ? (options[name] as string[]) : []),
-    report,
-  };
-  // Problems found while reading the document belong to the rule named on them.
-  for (const problem of problems) if (problem.ruleId === rule.id) report({ message: problem.message, at: problem.position });
-  try {
-    rule.check(context);
-  } catch (error) {
-    createMessage(file, {
-      ruleId: 'internal-error',
-      severity: 'error',
-      reason: `Rule ${rule.id} failed on this file (${error instanceof Error ? error.message : String(error)}); the other rules still ran.`,
-      at: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
-    });
-  }
 }
 
 const inlineVerbs = wordTable<string>('inlineVerbs', {
@@ -260,6 +223,7 @@ function applyInlineControl(tree: Root, file: VFile, config: CaseMarkConfig): vo
   }
 }
 
+/** Document order; at one place, the prompt that matters most first. */
 function sortMessages(messages: CaseMessage[]): CaseMessage[] {
-  return messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.ruleId.localeCompare(b.ruleId));
+  return messages.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || importance(a) - importance(b) || a.ruleId.localeCompare(b.ruleId));
 }

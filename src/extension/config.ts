@@ -1,12 +1,32 @@
-// `.casemark.json` / `.casemark.yaml`, nearest above a document, read through workspace.fs so the web host can too.
+// `.casemark.json` / `.casemark.yaml` for a document, found by the core's one stop rule (src/core/config/discover.ts)
+// within its workspace folder, read through workspace.fs so the web host can too.
 import * as vscode from 'vscode';
-import { configFileMessages, readConfigText, type CaseMessage, type PartialConfig } from '../core/index';
+import { configFileMessages, SettingsFinder, type CaseMessage, type FoundSettings, type PartialConfig, type SettingsFileSystem } from '../core/index';
 import { messageRange } from './documents';
 
-const names = ['.casemark.json', '.casemark.yaml', '.casemark.yml'];
+/** workspace.fs by path, on the scheme and authority of the documents' folder. */
+function workspaceFiles(base: vscode.Uri): SettingsFileSystem {
+  const at = (path: string) => base.with({ path });
+  return {
+    readText: async (path) => {
+      try {
+        return new TextDecoder().decode(await vscode.workspace.fs.readFile(at(path)));
+      } catch {
+        return undefined;
+      }
+    },
+    exists: (path) => Promise.resolve(vscode.workspace.fs.stat(at(path))).then(
+      () => true,
+      () => false,
+    ),
+  };
+}
 
 export class ProjectConfigs implements vscode.Disposable {
-  private readonly byFolder = new Map<string, Promise<PartialConfig | undefined>>();
+  /** One finder per scheme and authority (file:, vscode-remote://host, …), as paths alone do not say which. */
+  private readonly finders = new Map<string, SettingsFinder>();
+  /** Settings files whose problems are shown: each reading once. */
+  private readonly shown = new WeakSet<FoundSettings>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   /** Problems in settings files are shown in those files. */
@@ -15,7 +35,7 @@ export class ProjectConfigs implements vscode.Disposable {
 
   constructor() {
     const reset = (uri: vscode.Uri) => {
-      this.byFolder.clear();
+      for (const finder of this.finders.values()) finder.clear();
       this.diagnostics.delete(uri);
       this.changed.fire();
     };
@@ -24,41 +44,24 @@ export class ProjectConfigs implements vscode.Disposable {
     this.watcher.onDidDelete(reset);
   }
 
-  forDocument(uri: vscode.Uri): Promise<PartialConfig | undefined> {
-    if (uri.scheme === 'untitled') return Promise.resolve(undefined);
-    const root = vscode.workspace.getWorkspaceFolder(uri)?.uri;
-    return this.inFolder(vscode.Uri.joinPath(uri, '..'), root);
+  async forDocument(uri: vscode.Uri): Promise<PartialConfig | undefined> {
+    if (uri.scheme === 'untitled') return undefined;
+    const folder = vscode.Uri.joinPath(uri, '..');
+    // Outside a workspace folder only the document's own folder counts.
+    const boundary = vscode.workspace.getWorkspaceFolder(uri)?.uri ?? folder;
+    const root = uri.with({ path: '/', query: '', fragment: '' });
+    let finder = this.finders.get(root.toString());
+    if (!finder) this.finders.set(root.toString(), (finder = new SettingsFinder(workspaceFiles(root))));
+    const found = await finder.find(folder.path, boundary.path);
+    if (found && !this.shown.has(found)) {
+      this.shown.add(found);
+      this.showProblems(uri.with({ path: found.path, query: '', fragment: '' }), found);
+    }
+    return found?.config;
   }
 
-  private inFolder(folder: vscode.Uri, root: vscode.Uri | undefined): Promise<PartialConfig | undefined> {
-    const key = folder.toString();
-    let found = this.byFolder.get(key);
-    if (!found) {
-      found = (async () => {
-        for (const name of names) {
-          const loaded = await this.load(vscode.Uri.joinPath(folder, name));
-          if (loaded) return loaded;
-        }
-        // Stop at the workspace folder (or the file's own folder outside one): above it is not the project's.
-        if (!root || folder.path === root.path || !folder.path.startsWith(root.path)) return undefined;
-        const parent = vscode.Uri.joinPath(folder, '..');
-        return parent.path === folder.path ? undefined : this.inFolder(parent, root);
-      })();
-      this.byFolder.set(key, found);
-    }
-    return found;
-  }
-
-  private async load(uri: vscode.Uri): Promise<PartialConfig | undefined> {
-    let bytes: Uint8Array;
-    try {
-      bytes = await vscode.workspace.fs.readFile(uri);
-    } catch {
-      return undefined;
-    }
-    const text = new TextDecoder().decode(bytes);
-    const { config, problems } = readConfigText(text);
-    const file = configFileMessages(uri.path, text, problems);
+  private showProblems(uri: vscode.Uri, { path, text, problems }: FoundSettings): void {
+    const file = configFileMessages(path, text, problems);
     this.diagnostics.set(
       uri,
       (file.messages as CaseMessage[]).map((m) => {
@@ -68,7 +71,6 @@ export class ProjectConfigs implements vscode.Disposable {
         return d;
       }),
     );
-    return config;
   }
 
   dispose(): void {

@@ -1,10 +1,13 @@
 // Which open documents are case analyses, their latest analysis, and when to re-analyse (debounced, incremental).
 import * as vscode from 'vscode';
-import { analyse, declaresCasemark, IncrementalParser, isCasePath, type Analysis, type CaseMessage, type PartialConfig, type Position, type Severity } from '../core/index';
+import { docsPageUri } from './docs-pages';
+import { analyse, declaresCasemark, groupPrompts, IncrementalParser, isCasePath, type Analysis, type CaseMessage, type PartialConfig, type Position, type PromptGroup, type Severity } from '../core/index';
 import type { ProjectConfigs } from './config';
 import { readSettings, type EditorSettings } from './settings';
 
 interface DocumentState {
+  /** The document object analysed: a file closed and opened again is a new object whose versions count from 1 again. */
+  document: vscode.TextDocument;
   parser: IncrementalParser;
   analysis?: Analysis;
   /** The document version the analysis is of: quick fixes use its offsets only on that exact text. */
@@ -57,6 +60,17 @@ export function messageRange(message: CaseMessage): vscode.Range {
   return toRange({ start, end: place && 'end' in place ? place.end : start });
 }
 
+/** A group's diagnostic text: the most important prompt, and how many more wait at the same place. */
+export function diagnosticText(group: PromptGroup): string {
+  const more = group.others.length;
+  return more === 0 ? group.primary.reason : `${group.primary.reason} (${more === 1 ? 'One more question' : `${more} more questions`} here, below.)`;
+}
+
+/** Related information for another rule's prompt: its id first, so the rule can be found and turned off. */
+export function relatedText(ruleId: string, reason: string): string {
+  return `${ruleId}: ${reason}`;
+}
+
 export class CaseDocuments implements vscode.Disposable {
   private readonly states = new Map<string, DocumentState>();
   private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
@@ -67,10 +81,7 @@ export class CaseDocuments implements vscode.Disposable {
   /** Files whose last tab was closed: left alone until opened again. */
   private readonly closed = new Set<string>();
 
-  constructor(
-    private readonly configs: ProjectConfigs,
-    private readonly docsRoot: vscode.Uri,
-  ) {
+  constructor(private readonly configs: ProjectConfigs) {
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((d) => {
         this.closed.delete(d.uri.toString());
@@ -80,7 +91,11 @@ export class CaseDocuments implements vscode.Disposable {
         for (const editor of editors) if (this.closed.delete(editor.document.uri.toString())) this.consider(editor.document, 0);
       }),
       vscode.workspace.onDidChangeTextDocument((e) => this.consider(e.document, this.settings.debounceMs)),
-      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      // An old object closing late must not take the state of the file's newer one with it.
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        const state = this.states.get(d.uri.toString());
+        if (!state || state.document === d) this.forget(d.uri);
+      }),
       // VS Code keeps a closed file's document alive for a while; the tab closing is what the writer sees.
       vscode.window.tabGroups.onDidChangeTabs((e) => {
         for (const tab of e.closed) {
@@ -103,21 +118,27 @@ export class CaseDocuments implements vscode.Disposable {
 
   /** The latest analysis, possibly of an older version: for showing (hovers, lenses, outline). */
   analysisOf(document: vscode.TextDocument): Analysis | undefined {
-    return this.states.get(document.uri.toString())?.analysis;
+    return this.stateOf(document)?.analysis;
   }
 
   /** The latest analysis if it is of exactly the document's current text. */
   upToDateAnalysis(document: vscode.TextDocument): Analysis | undefined {
-    const state = this.states.get(document.uri.toString());
+    const state = this.stateOf(document);
     return state?.version === document.version ? state.analysis : undefined;
   }
 
   /** An analysis of exactly the document's current text, made now if needed: for computing edits. */
   currentAnalysis(document: vscode.TextDocument): Analysis | undefined {
-    const state = this.states.get(document.uri.toString());
+    const state = this.stateOf(document);
     if (!state?.projectKnown) return undefined;
     if (state.version !== document.version) this.store(document, state, state.project);
     return state.analysis;
+  }
+
+  /** The state of this very document object: a version number means nothing across two of them. */
+  private stateOf(document: vscode.TextDocument): DocumentState | undefined {
+    const state = this.states.get(document.uri.toString());
+    return state?.document === document ? state : undefined;
   }
 
   relintAll(): void {
@@ -132,8 +153,9 @@ export class CaseDocuments implements vscode.Disposable {
       return;
     }
     let state = this.states.get(key);
-    if (!state) {
-      state = { parser: new IncrementalParser(), generation: 0 };
+    if (state?.document !== document) {
+      if (state) clearTimeout(state.timer);
+      state = { document, parser: new IncrementalParser(), generation: 0 };
       this.states.set(key, state);
     }
     clearTimeout(state.timer);
@@ -154,16 +176,28 @@ export class CaseDocuments implements vscode.Disposable {
   private store(document: vscode.TextDocument, state: DocumentState, project: PartialConfig | undefined): void {
     const analysis = analyse(document.getText(), { path: document.uri.path, config: [this.settings.config, project], parser: state.parser });
     Object.assign(state, { analysis, version: document.version, project, projectKnown: true });
-    this.diagnostics.set(document.uri, analysis.messages.map((m) => this.toDiagnostic(m)));
+    // One diagnostic per place: prompts sharing it are grouped under the one that matters most, and a prompt
+    // repeated per hypothesis is shown once, with the other places as related information.
+    this.diagnostics.set(document.uri, groupPrompts(analysis.messages, analysis.model).map((g) => this.toDiagnostic(document.uri, g)));
     this.changed.fire(document);
   }
 
-  private toDiagnostic(message: CaseMessage): vscode.Diagnostic {
-    const diagnostic = new vscode.Diagnostic(messageRange(message), message.reason, severity[message.severity]);
+  private toDiagnostic(uri: vscode.Uri, group: PromptGroup): vscode.Diagnostic {
+    const { primary, others } = group;
+    const message = primary.message;
+    const diagnostic = new vscode.Diagnostic(messageRange(message), diagnosticText(group), severity[message.severity]);
     diagnostic.source = 'casemark';
     diagnostic.code = message.url
-      ? { value: message.ruleId, target: vscode.Uri.joinPath(this.docsRoot, ...message.url.split('/')) }
+      ? { value: message.ruleId, target: docsPageUri(message.url) }
       : message.ruleId;
+    const related = [
+      ...primary.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.at)), r.reason)),
+      ...others.flatMap((o) => [
+        new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, messageRange(o.message)), relatedText(o.message.ruleId, o.reason)),
+        ...o.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.at)), relatedText(o.message.ruleId, r.reason))),
+      ]),
+    ];
+    if (related.length > 0) diagnostic.relatedInformation = related;
     return diagnostic;
   }
 

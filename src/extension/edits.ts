@@ -1,10 +1,12 @@
 // Text edits for quick fixes, as offsets: the rule's own fix, and the inline comments that turn a rule off.
-import { lineStart as lineStartOffset, type CaseMessage, type CaseModel } from '../core/index';
+import { lineStart as lineStartOffset, type CaseMessage, type CaseModel, type Fix, type PromptGroup } from '../core/index';
 
 export interface OffsetEdit {
   start: number;
   end: number;
   text: string;
+  /** The edit as a snippet, where the writer still has a placeholder to fill in; `text` is what it leaves untouched. */
+  snippet?: string;
 }
 
 /**
@@ -42,11 +44,28 @@ export function disableFileEdit(text: string, model: CaseModel, ruleId: string):
 export function fixAlternatives(message: CaseMessage): Array<OffsetEdit & { title: string }> {
   const fix = message.fix;
   if (!fix) return [];
-  const alternatives = [{ start: fix.start, end: fix.end, text: fix.text, title: fix.title }];
+  const alternatives: Array<OffsetEdit & { title: string }> = [{ start: fix.start, end: fix.end, text: fix.text, title: fix.title, ...(fix.snippet ? { snippet: fix.snippet } : {}) }];
   for (const other of message.expected ?? []) {
     if (other === fix.text) continue;
     const original = fix.title.match(/^Replace (“.*?”) with/)?.[1];
     alternatives.push({ start: fix.start, end: fix.end, text: other, title: original ? `Replace ${original} with “${other}”` : fix.title });
   }
   return alternatives;
+}
+
+/** Every fix a group of prompts offers: each prompt's own (with its other wordings), then those of the places it repeats at. */
+export function groupEdits(group: PromptGroup, lineOf: (offset: number) => number): Array<OffsetEdit & { title: string; ruleId: string }> {
+  const out: Array<OffsetEdit & { title: string; ruleId: string }> = [];
+  for (const prompt of [group.primary, ...group.others]) {
+    const ruleId = prompt.message.ruleId;
+    for (const alternative of fixAlternatives(prompt.message)) out.push({ ...alternative, ruleId });
+    for (const related of prompt.related) {
+      const fix: Fix | undefined = related.fix;
+      if (!fix) continue;
+      // "Add a Test: item to H2" says where already; "Replace “never”…" needs the line.
+      const where = out.some((o) => o.title === fix.title) ? ` (line ${lineOf(fix.start) + 1})` : '';
+      out.push({ start: fix.start, end: fix.end, text: fix.text, ...(fix.snippet ? { snippet: fix.snippet } : {}), title: `${fix.title}${where}`, ruleId });
+    }
+  }
+  return out;
 }

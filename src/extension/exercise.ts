@@ -3,6 +3,7 @@
 // and Information diagnostics for the machine checks not met yet. Problems finding or reading the exercise are
 // shown in the checklist, never thrown.
 import * as vscode from 'vscode';
+import { docsPageUri } from './docs-pages';
 import { judgeRubric, type RubricResult } from '../core/exercise/index';
 import { isCaseDocument, toRange, type CaseDocuments } from './documents';
 import type { ExerciseFiles, LoadedExercise } from './exercise-files';
@@ -65,9 +66,8 @@ export class ExerciseChecklist implements vscode.TreeDataProvider<ChecklistNode>
   constructor(
     private readonly documents: CaseDocuments,
     private readonly files: ExerciseFiles,
-    extensionUri: vscode.Uri,
   ) {
-    this.docsUri = vscode.Uri.joinPath(extensionUri, 'docs', 'exercises.md');
+    this.docsUri = docsPageUri('docs/exercises.md');
     this.status.name = 'CaseMark exercise';
     this.status.command = 'casemark.showExerciseChecklist';
     this.view = vscode.window.createTreeView(checklistViewId, { treeDataProvider: this });
@@ -320,7 +320,7 @@ export class ExerciseChecklist implements vscode.TreeDataProvider<ChecklistNode>
           unmet: new vscode.ThemeIcon('circle-large-outline'),
           person: new vscode.ThemeIcon('person'),
         };
-        const words: Record<ItemState, string> = { met: 'Met', unmet: 'Not met yet', person: 'For a person to mark' };
+        const words: Record<ItemState, string> = { met: 'Met', unmet: 'Not yet', person: 'For a person to mark' };
         item.iconPath = icons[node.state];
         item.description = node.state === 'unmet' ? result?.detail : node.state === 'person' ? 'for a person to mark' : undefined;
         const tooltip = new vscode.MarkdownString();

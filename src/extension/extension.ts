@@ -3,19 +3,22 @@
 import * as vscode from 'vscode';
 import { loadNameTagger, newCaseTemplate } from '../core/index';
 import { ProjectConfigs } from './config';
+import { DocsFileSystem } from './docs-pages';
 import { CaseDocuments } from './documents';
 import { ExerciseChecklist } from './exercise';
 import { ExerciseFiles } from './exercise-files';
 import { gradeCohortCommand, type GradingHost } from './exercise-grade';
 import { startExercise } from './exercise-start';
+import { registerGenogramEditing } from './genogram-editing';
 import { GenogramExport } from './genogram-export';
 import { GenogramPreview } from './genogram-preview';
-import { extendMarkdownIt } from './markdown-preview';
+import { extendMarkdownIt } from '../shared/markdown-preview';
 import { CaseCodeActions, CaseCodeLenses, CaseHovers, CaseSymbols, firstGapRange } from './providers';
 import { statusText } from './present';
 import { Viewpoints } from './viewpoint';
 import { ViewpointPanel } from './viewpoint-panel';
 import { ShareableCopies } from './share';
+import { openSample, openWalkthroughOnFirstRun } from './walkthrough';
 
 /** Case files stay Markdown: the selector narrows to them by name, and the providers answer only for analysed files. */
 const selector: vscode.DocumentSelector = [{ language: 'markdown' }];
@@ -36,13 +39,13 @@ export interface CaseMarkApi {
 
 export function activateCaseMark(context: vscode.ExtensionContext, grading: GradingHost): CaseMarkApi {
   const configs = new ProjectConfigs();
-  const documents = new CaseDocuments(configs, context.extensionUri);
+  const documents = new CaseDocuments(configs);
   const exporter = new GenogramExport(documents);
   const preview = new GenogramPreview(context.extensionUri, documents, exporter);
   const viewpoints = new Viewpoints(documents, configs);
   const viewpointPanel = new ViewpointPanel(context.extensionUri, viewpoints);
   const exerciseFiles = new ExerciseFiles();
-  const exercises = new ExerciseChecklist(documents, exerciseFiles, context.extensionUri);
+  const exercises = new ExerciseChecklist(documents, exerciseFiles);
   const sharing = new ShareableCopies(context.extensionUri, configs, (uri) => viewpoints.caseDocument(uri));
   /** The file a genogram command is about: the one it was given, the active Markdown editor's, or the preview's. */
   const diagramFile = (uri?: vscode.Uri): vscode.Uri | undefined => {
@@ -71,6 +74,7 @@ export function activateCaseMark(context: vscode.ExtensionContext, grading: Grad
   };
 
   context.subscriptions.push(
+    new DocsFileSystem(context.extensionUri),
     configs,
     documents,
     status,
@@ -80,10 +84,12 @@ export function activateCaseMark(context: vscode.ExtensionContext, grading: Grad
     vscode.languages.registerHoverProvider(selector, new CaseHovers(documents)),
     vscode.languages.registerCodeLensProvider(selector, new CaseCodeLenses(documents)),
     vscode.languages.registerDocumentSymbolProvider(selector, new CaseSymbols(documents), { label: 'CaseMark' }),
+    ...registerGenogramEditing(documents),
     vscode.commands.registerCommand('casemark.newCaseAnalysis', async () => {
       const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: newCaseTemplate(new Date().toISOString().slice(0, 10)) });
       return vscode.window.showTextDocument(document);
     }),
+    vscode.commands.registerCommand('casemark.openSample', (name?: unknown) => openSample(context.extensionUri, name ?? 'weak-analysis')),
     vscode.commands.registerCommand('casemark.revealFirstGap', async (uri?: vscode.Uri) => {
       const editor = uri ? await vscode.window.showTextDocument(uri) : vscode.window.activeTextEditor;
       const analysis = editor && documents.analysisOf(editor.document);
@@ -121,8 +127,11 @@ export function activateCaseMark(context: vscode.ExtensionContext, grading: Grad
     viewpoints,
     viewpointPanel,
     // Each takes the case file as an optional argument (CodeLens, explorer menu, the message's button), else the active one.
-    vscode.commands.registerCommand('casemark.alternativeViewpoint', (uri?: vscode.Uri) => viewpoints.open(uri)),
+    // The readable page by default; as Markdown, or into the case file, from its buttons or the palette.
+    vscode.commands.registerCommand('casemark.alternativeViewpoint', (uri?: vscode.Uri) => viewpointPanel.open(uri)),
+    vscode.commands.registerCommand('casemark.openViewpointMarkdown', (uri?: vscode.Uri) => viewpoints.openMarkdown(uri)),
     vscode.commands.registerCommand('casemark.insertViewpoint', (uri?: vscode.Uri) => viewpoints.insert(uri)),
+    // The page's earlier name, for keybindings that use it.
     vscode.commands.registerCommand('casemark.showViewpointPanel', (uri?: vscode.Uri) => viewpointPanel.open(uri)),
     exerciseFiles,
     exercises,
@@ -138,6 +147,7 @@ export function activateCaseMark(context: vscode.ExtensionContext, grading: Grad
     vscode.commands.registerCommand('casemark.gradeCohort', (exercise?: vscode.Uri, folder?: vscode.Uri) => gradeCohortCommand(exerciseFiles, grading, exercise, folder)),
   );
   updateStatus();
+  void openWalkthroughOnFirstRun(context);
   // The name tagger (about 0.3 s to load) is not on the activation path: once it is ready, files are checked again
   // so that identifying-detail in shareable copies and exercise submissions also finds untitled names.
   void loadNameTagger().then(() => documents.relintAll());

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { analyse } from '../core/index';
 import { svgText } from '../core/genogram/index';
-import { drawBlocks, exportNames, type PreviewBlock } from './diagrams';
+import { drawBlocks, exportNames, type PreviewBlock } from '../shared/diagrams';
 import type { CaseDocuments } from './documents';
 
 export class GenogramExport {

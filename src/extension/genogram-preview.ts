@@ -3,11 +3,11 @@
 // as data; the webview (webview/main.ts) reads and draws them with the shared core.
 import * as vscode from 'vscode';
 import { analyse } from '../core/index';
-import { type FromWebview, type PreviewBlock, type ToWebview } from './diagrams';
+import { type FromWebview, type PreviewBlock, type ToWebview } from '../shared/diagrams';
 import type { CaseDocuments } from './documents';
 import type { GenogramExport } from './genogram-export';
 import { CaseFilePanel } from './panel';
-import { previewHtml } from './preview-html';
+import { previewHtml } from '../shared/preview-html';
 import { fileName } from './viewpoint';
 
 export const previewViewType = 'casemark.genogramPreview';
@@ -111,7 +111,8 @@ export class GenogramPreview extends CaseFilePanel<ToWebview, FromWebview, Extra
     const model = (this.documents.currentAnalysis(document) ?? analyse(document.getText(), { path: document.uri.path })).model;
     this.blocks = model.diagrams.map((d) => ({ kind: d.kind, source: d.source, fenceLine: d.position.start.line }));
     this.version = document.version;
-    this.postUpdate({ type: 'update', uri: document.uri.toString(), fileName: fileName(document.uri), version: document.version, blocks: this.blocks });
+    const dated = /^(\d{4})/.exec(String(model.frontmatter.date ?? ''));
+    this.postUpdate({ type: 'update', uri: document.uri.toString(), fileName: fileName(document.uri), version: document.version, blocks: this.blocks, ...(dated ? { caseYear: Number(dated[1]) } : {}) });
   }
 
   /** Selects the line a person (or a problem) was written on, in the editor that shows the file or a new one. */

@@ -2,8 +2,9 @@
 // case file, follows the active case file, updates (debounced) as the file changes, and comes back after a restart
 // of VS Code. Each panel says what it sends, and handles the messages of its own page.
 import * as vscode from 'vscode';
+import { besideColumn } from './columns';
 import { isCaseDocument } from './documents';
-import { makeNonce, type PreviewPage } from './preview-html';
+import { makeNonce, type PreviewPage } from '../shared/preview-html';
 import { fileName } from './viewpoint';
 
 const debounceMs = 300;
@@ -78,9 +79,11 @@ export abstract class CaseFilePanel<ToWebview, FromWebview, Rendered extends { u
   /** Brings the panel forward beside the editor, or opens it there, keeping the editor's focus; shows the document. */
   protected showBeside(document: vscode.TextDocument): void {
     if (this.panel) {
-      this.panel.reveal(vscode.ViewColumn.Beside, true);
+      // Where it is, unless that is the editor's own column: then into the one beside it.
+      const active = vscode.window.tabGroups.activeTabGroup.viewColumn;
+      this.panel.reveal(this.panel.viewColumn !== undefined && this.panel.viewColumn !== active ? this.panel.viewColumn : besideColumn(), true);
     } else {
-      this.adopt(vscode.window.createWebviewPanel(this.kind.viewType, this.kind.title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {}));
+      this.adopt(vscode.window.createWebviewPanel(this.kind.viewType, this.kind.title, { viewColumn: besideColumn(), preserveFocus: true }, {}));
     }
     this.show(document);
   }

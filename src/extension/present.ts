@@ -1,6 +1,6 @@
 // What the editor shows about a case model, as plain text: CodeLens, status bar, hovers. Pure, unit-tested.
-import type { CaseMessage, CaseModel, Hypothesis } from '../core/index';
-import { findRule, plural, supporting as realFor } from '../core/index';
+import type { CaseMessage, CaseModel, Hypothesis, Prompt, PromptGroup } from '../core/index';
+import { findRule, groupPrompts, plural, supporting as realFor } from '../core/index';
 
 /** Hypotheses worth a second look, in document order: no test, or support with nothing against. */
 export function gaps(model: CaseModel): Array<{ hypothesis: Hypothesis; untested: boolean; oneSided: boolean }> {
@@ -25,7 +25,8 @@ export function hypothesesSummary(model: CaseModel): string {
 }
 
 export function statusText(model: CaseModel, messages: CaseMessage[]): { text: string; tooltip: string } {
-  const prompts = messages.length;
+  // As many as the Problems panel lists: prompts sharing a place, and a repeat, are one.
+  const prompts = groupPrompts(messages, model).length;
   return {
     text: `$(lightbulb) ${plural(model.hypotheses.length, 'hypothesis', 'hypotheses')} · ${plural(prompts, 'prompt', 'prompts')}`,
     tooltip: `CaseMark: ${plural(model.hypotheses.length, 'hypothesis', 'hypotheses')}, ${plural(prompts, 'open prompt', 'open prompts')}. Click to see them in the Problems panel.`,
@@ -47,16 +48,17 @@ function escapeMarkdown(text: string): string {
 /** Hover text for a hypothesis, as Markdown (user text escaped). */
 export function hypothesisHover(h: Hypothesis): string {
   const sources = [...new Set([...h.evidenceFor, ...h.evidenceAgainst].flatMap((e) => (e.source ? [e.source] : [])))];
+  // The supervision question first: it is what the writer can act on.
   const lines = [
-    `**${escapeMarkdown(h.label)}** · ${plural(realFor(h).length, 'piece', 'pieces')} of evidence for · ${h.evidenceAgainst.length} against`,
+    `**${escapeMarkdown(h.label)}** · *In supervision:* ${supervisionQuestion(h)}`,
+    '',
+    `${plural(realFor(h).length, 'piece', 'pieces')} of evidence for · ${h.evidenceAgainst.length} against`,
     '',
     `Sources: ${sources.length > 0 ? sources.map(escapeMarkdown).join(', ') : 'none recorded'}`,
     '',
     `Test: ${h.tests.length > 0 ? escapeMarkdown(h.tests.map((t) => t.text).join('; ')) : 'none yet'}`,
     '',
     `Status: ${h.status ? escapeMarkdown(h.status.text) : 'not set'}`,
-    '',
-    `*In supervision:* ${supervisionQuestion(h)}`,
   ];
   return lines.join('\n');
 }
@@ -65,4 +67,30 @@ export function hypothesisHover(h: Hypothesis): string {
 export function ruleHover(ruleId: string): string | undefined {
   const rule = findRule(ruleId);
   return rule ? `**CaseMark · ${rule.id}**\n\n${rule.rationale}` : undefined;
+}
+
+/** The first sentence or question of a prompt, for a list of several. */
+function firstSentence(text: string): string {
+  const end = /[.?!](?=\s|$)/.exec(text);
+  return end ? text.slice(0, end.index + 1) : text;
+}
+
+/**
+ * One hover for a place: the summary first (the hypothesis and its supervision question, or the one prompt that
+ * matters most), then the other prompts in a short list, most important first, and why the first one is asked.
+ */
+export function promptsHover(hypothesis: Hypothesis | undefined, groups: readonly PromptGroup[], elsewhere: ReadonlyArray<{ prompt: Prompt; at: number }> = []): string | undefined {
+  const prompts = groups.flatMap((g) => [g.primary, ...g.others]);
+  if (!hypothesis && prompts.length === 0 && elsewhere.length === 0) return undefined;
+  const parts: string[] = [];
+  if (hypothesis) parts.push(hypothesisHover(hypothesis));
+  if (prompts.length > 0) {
+    const [first] = prompts;
+    if (prompts.length === 1 && first) parts.push(`**CaseMark · ${first.message.ruleId}:** ${escapeMarkdown(first.reason)}`);
+    else parts.push([`**${prompts.length} CaseMark prompts here, most important first:**`, '', ...prompts.map((p, i) => `${i + 1}. ${escapeMarkdown(firstSentence(p.reason))} *(${p.message.ruleId})*`)].join('\n'));
+    const why = first ? ruleHover(first.message.ruleId) : undefined;
+    if (why) parts.push(why);
+  }
+  for (const { prompt, at } of elsewhere) parts.push(`*Asked once, at line ${at}, and it applies here too:* ${escapeMarkdown(firstSentence(prompt.message.reason))} *(${prompt.message.ruleId})*`);
+  return parts.join('\n\n---\n\n');
 }

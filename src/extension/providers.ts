@@ -1,16 +1,20 @@
 // Quick fixes, hovers, CodeLens and document symbols, all read from the document's latest analysis.
 import * as vscode from 'vscode';
 import type { CaseMessage, CaseModel, Position as UnistPosition } from '../core/index';
-import { findRule, within } from '../core/index';
+import { findRule, groupPrompts, within } from '../core/index';
 import { messageRange, toRange, type CaseDocuments } from './documents';
-import { disableFileEdit, disableLineEdit, fixAlternatives, type OffsetEdit } from './edits';
-import { gaps, hypothesesSummary, hypothesisHover, ruleHover } from './present';
+import { disableFileEdit, disableLineEdit, fixAlternatives, groupEdits, type OffsetEdit } from './edits';
+import { gaps, hypothesesSummary, promptsHover } from './present';
 
 export const fixAllKind = vscode.CodeActionKind.SourceFixAll.append('casemark');
 
 function editOf(document: vscode.TextDocument, edits: OffsetEdit[]): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
-  for (const e of edits) edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.text);
+  const range = (e: OffsetEdit) => new vscode.Range(document.positionAt(e.start), document.positionAt(e.end));
+  // A snippet puts the cursor on the placeholder the writer fills in (one edit, one undo step).
+  const [only] = edits;
+  if (edits.length === 1 && only?.snippet) edit.set(document.uri, [new vscode.SnippetTextEdit(range(only), new vscode.SnippetString(only.snippet))]);
+  else for (const e of edits) edit.replace(document.uri, range(e), e.text);
   return edit;
 }
 
@@ -51,29 +55,33 @@ export class CaseCodeActions implements vscode.CodeActionProvider {
       fixAll.edit = editOf(document, fixable);
       return [fixAll];
     }
+    const groups = groupPrompts(analysis.messages, analysis.model);
     for (const diagnostic of context.diagnostics.filter((d) => d.source === 'casemark')) {
-      const message = analysis.messages.find((m) => sameSpot(m, diagnostic));
-      if (!message) continue;
-      fixAlternatives(message).forEach((fix, i) => {
+      const group = groups.find((g) => sameSpot(g.primary.message, diagnostic));
+      if (!group) continue;
+      groupEdits(group, (offset) => document.positionAt(offset).line).forEach((fix, i) => {
         const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
         action.edit = editOf(document, [fix]);
         action.diagnostics = [diagnostic];
         action.isPreferred = i === 0;
         actions.push(action);
       });
-      const rule = findRule(message.ruleId);
-      if (!rule) continue;
-      const lineEdit = disableLineEdit(text, message, analysis.model);
-      if (lineEdit) {
-        const line = new vscode.CodeAction(`Disable ${rule.id} for this line`, vscode.CodeActionKind.QuickFix);
-        line.edit = editOf(document, [lineEdit]);
-        line.diagnostics = [diagnostic];
-        actions.push(line);
+      for (const prompt of [group.primary, ...group.others]) {
+        const message = prompt.message;
+        const rule = findRule(message.ruleId);
+        if (!rule) continue;
+        const lineEdit = disableLineEdit(text, message, analysis.model);
+        if (lineEdit) {
+          const line = new vscode.CodeAction(`Disable ${rule.id} for this line`, vscode.CodeActionKind.QuickFix);
+          line.edit = editOf(document, [lineEdit]);
+          line.diagnostics = [diagnostic];
+          actions.push(line);
+        }
+        const file = new vscode.CodeAction(`Disable ${rule.id} for this file`, vscode.CodeActionKind.QuickFix);
+        file.edit = editOf(document, [disableFileEdit(text, analysis.model, rule.id)]);
+        file.diagnostics = [diagnostic];
+        actions.push(file);
       }
-      const file = new vscode.CodeAction(`Disable ${rule.id} for this file`, vscode.CodeActionKind.QuickFix);
-      file.edit = editOf(document, [disableFileEdit(text, analysis.model, rule.id)]);
-      file.diagnostics = [diagnostic];
-      actions.push(file);
     }
     if (fixable.length > 1 && actions.length > 0) {
       const fixAll = new vscode.CodeAction(`Apply ${fixable.length} CaseMark fixes that are safe together`, vscode.CodeActionKind.QuickFix);
@@ -90,17 +98,16 @@ export class CaseHovers implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const analysis = this.documents.analysisOf(document);
     if (!analysis) return undefined;
-    const parts: vscode.MarkdownString[] = [];
-    const seen = new Set<string>();
-    for (const message of analysis.messages) {
-      if (seen.has(message.ruleId) || !messageRange(message).contains(position)) continue;
-      seen.add(message.ruleId);
-      const text = ruleHover(message.ruleId);
-      if (text) parts.push(new vscode.MarkdownString(text));
-    }
+    const all = groupPrompts(analysis.messages, analysis.model);
+    const groups = all.filter((g) => messageRange(g.primary.message).contains(position));
+    // A prompt shown once for several hypotheses is still named where it applies.
+    const elsewhere = all
+      .flatMap((g) => [g.primary, ...g.others])
+      .filter((p) => p.related.some((r) => toRange(r.at).contains(position)))
+      .map((p) => ({ prompt: p, at: p.message.line ?? 1 }));
     const hypothesis = analysis.model.hypotheses.find((h) => toRange(h.statement.position).contains(position));
-    if (hypothesis) parts.push(new vscode.MarkdownString(hypothesisHover(hypothesis)));
-    return parts.length > 0 ? new vscode.Hover(parts) : undefined;
+    const text = promptsHover(hypothesis, groups, elsewhere);
+    return text ? new vscode.Hover(new vscode.MarkdownString(text)) : undefined;
   }
 }
 

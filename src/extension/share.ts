@@ -2,9 +2,10 @@
 // only read), the pseudonym mapping in a script-free panel for the author to check, and `casemark.saveMapping` to
 // save that mapping only when asked, where the author chooses, after a warning. The mapping lives in memory only.
 import * as vscode from 'vscode';
+import { besideColumn } from './columns';
 import { loadNameTagger, mappingDocument, shareableCopy, type DateHandling, type ShareResult } from '../core/index';
 import type { ProjectConfigs } from './config';
-import { mappingHtml } from './preview-html';
+import { mappingHtml } from '../shared/preview-html';
 import { readSettings } from './settings';
 import { fileName } from './viewpoint';
 
@@ -43,9 +44,11 @@ export class ShareableCopies implements vscode.Disposable {
       return undefined;
     }
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.text });
-    await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
     const caseName = fileName(original.uri);
-    this.showMapping(result, caseName, original.uri);
+    // The copy and its mapping share the one column beside the case file: the mapping a tab behind the copy.
+    const column = besideColumn();
+    this.showMapping(result, caseName, original.uri, column);
+    await vscode.window.showTextDocument(document, { viewColumn: this.panel?.viewColumn ?? column, preview: false });
     const remaining = result.remaining.length;
     const summary = `CaseMark made a shareable copy of ${caseName} (unsaved): ${result.mapping.length} ${result.mapping.length === 1 ? 'name' : 'names'} replaced. ${
       remaining > 0 ? `${remaining} ${remaining === 1 ? 'detail' : 'details'} may still identify the family; each is a warning in the copy with a fix to generalise it.` : 'CaseMark found nothing else that looks identifying, but please read it through: patterns miss things.'
@@ -56,12 +59,12 @@ export class ShareableCopies implements vscode.Disposable {
     return { document, result };
   }
 
-  private showMapping(result: ShareResult, caseName: string, source: vscode.Uri): void {
+  private showMapping(result: ShareResult, caseName: string, source: vscode.Uri, column: vscode.ViewColumn): void {
     this.shown = { result, caseName, source };
     const media = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
     if (!this.panel) {
       // No scripts: the table is escaped HTML, and nothing in the page can send anything anywhere.
-      this.panel = vscode.window.createWebviewPanel('casemark.mapping', 'Pseudonym mapping', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: false, localResourceRoots: [media] });
+      this.panel = vscode.window.createWebviewPanel('casemark.mapping', 'Pseudonym mapping', { viewColumn: column, preserveFocus: true }, { enableScripts: false, localResourceRoots: [media] });
       this.panel.onDidDispose(() => {
         this.panel = undefined;
         this.shown = undefined;
@@ -70,7 +73,7 @@ export class ShareableCopies implements vscode.Disposable {
     }
     this.panel.title = `Pseudonym mapping: ${caseName}`;
     this.panel.webview.html = mappingHtml({ cspSource: this.panel.webview.cspSource, base: this.panel.webview.asWebviewUri(media).toString() }, caseName, result.mapping, result.dates);
-    this.panel.reveal(vscode.ViewColumn.Beside, true);
+    this.panel.reveal(this.panel.viewColumn ?? column, true);
     void vscode.commands.executeCommand('setContext', 'casemark.hasMapping', true);
   }
 

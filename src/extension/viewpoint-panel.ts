@@ -1,25 +1,15 @@
-// The alternative viewpoint as a webview panel, for a shared screen in supervision: the same content as the
-// Markdown document, with the competing-hypotheses matrix as a sortable table. It follows the active case file and
+// The alternative viewpoint as a readable page (what casemark.alternativeViewpoint opens), for a narrow pane beside
+// the case file or a shared screen in supervision: the same content as the Markdown document, with the
+// competing-hypotheses matrix as a sortable table, or as cards when the pane is narrow. It follows the active case file and
 // updates as it changes. The extension sends the Viewpoint as data; webview/viewpoint.ts builds the page as DOM.
 import * as vscode from 'vscode';
-import type { Viewpoint } from '../core/index';
 import { isCaseDocument } from './documents';
 import { CaseFilePanel } from './panel';
-import { viewpointHtml } from './preview-html';
+import { viewpointHtml } from '../shared/preview-html';
+import type { ViewpointFromWebview, ViewpointToWebview } from '../shared/viewpoint-protocol';
 import { fileName, type Viewpoints } from './viewpoint';
 
 export const viewpointViewType = 'casemark.viewpointPanel';
-
-/** Extension → webview. */
-export type ViewpointToWebview = { type: 'update'; uri: string; fileName: string; version: number; viewpoint: Viewpoint };
-
-/** Webview → extension. Only requests: the extension acts on the file it showed, never on a path the page names. */
-export type ViewpointFromWebview =
-  | { type: 'ready' }
-  /** What the page drew: for tests. */
-  | { type: 'rendered'; uri: string; version: number; sections: string[]; columns: string[]; rows: number }
-  | { type: 'insert' }
-  | { type: 'openDocument' };
 
 export class ViewpointPanel extends CaseFilePanel<ViewpointToWebview, ViewpointFromWebview, Extract<ViewpointFromWebview, { type: 'rendered' }>> {
   /** Counts updates started, so a slower older one never overwrites a newer one. */
@@ -54,7 +44,7 @@ export class ViewpointPanel extends CaseFilePanel<ViewpointToWebview, ViewpointF
         if (this.uri) await this.viewpoints.insert(this.uri);
         break;
       case 'openDocument':
-        if (this.uri) await this.viewpoints.open(this.uri);
+        if (this.uri) await this.viewpoints.openMarkdown(this.uri);
         break;
     }
   }

@@ -1,6 +1,8 @@
-// The alternative viewpoint in the editor: built by the core from the case file's current text, opened beside it as
-// a new untitled Markdown document (nothing written to disk), and inserted into the case file as one edit.
+// The alternative viewpoint in the editor: built by the core from the case file's current text. The command shows it
+// as a readable page (viewpoint-panel.ts); from there it opens as a new untitled Markdown document beside the case
+// file (nothing written to disk), or goes into the case file as one edit.
 import * as vscode from 'vscode';
+import { besideColumn } from './columns';
 import { analyse, buildViewpoint, phrasesWith, viewpointDocument, viewpointInsertion, type Analysis, type Viewpoint } from '../core/index';
 import type { ProjectConfigs } from './config';
 import { isCaseDocument, type CaseDocuments } from './documents';
@@ -73,14 +75,16 @@ export class Viewpoints implements vscode.Disposable {
     return visible.length === 1 ? visible[0] : undefined;
   }
 
-  /** `casemark.alternativeViewpoint`: the document, untitled, beside the case file; then offers to insert it. */
-  async open(uri?: unknown): Promise<vscode.TextDocument | undefined> {
+  /** `casemark.openViewpointMarkdown` ("Open as Markdown"): the document, untitled, beside the case file; then offers to insert it. */
+  async openMarkdown(uri?: unknown): Promise<vscode.TextDocument | undefined> {
     const document = await this.caseDocument(uri);
     if (!document) return noCaseFile();
     const built = await this.build(document);
     const opened = await vscode.workspace.openTextDocument({ language: 'markdown', content: viewpointDocument(built.viewpoint) });
     this.opened.set(opened.uri.toString(), document.uri);
-    await vscode.window.showTextDocument(opened, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+    // Beside the case file, in the column its page or other views already use.
+    const caseColumn = vscode.window.visibleTextEditors.find((e) => e.document === document)?.viewColumn;
+    await vscode.window.showTextDocument(opened, { viewColumn: besideColumn(caseColumn), preview: false });
     this.updateContext();
     // Not awaited: the message stays until it is answered or dismissed, and the command has done its work.
     void vscode.window

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { shareableCopy } from '../../src/core/anonymise/share';
-import { mappingHtml } from '../../src/extension/preview-html';
+import { mappingHtml } from '../../src/shared/preview-html';
 import { artifacts, evil, openStaticFile, root } from './page';
 
 describe('pseudonym mapping panel in a real browser', function () {

@@ -1,11 +1,12 @@
 // The alternative viewpoint's panel page (dist/webview/viewpoint.*) in headless Chromium, under the same HTML and
 // Content Security Policy the extension serves, with a stand-in for VS Code's webview API. Run by test/browser/run.mjs.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyse, buildViewpoint, phrasesWith, type Viewpoint } from '../../src/core/index';
-import { viewpointHtml } from '../../src/extension/preview-html';
-import type { ViewpointFromWebview, ViewpointToWebview } from '../../src/extension/viewpoint-panel';
-import { artifacts, evil, webviewPage, type Page } from './page';
+import { viewpointHtml } from '../../src/shared/preview-html';
+import type { ViewpointFromWebview, ViewpointToWebview } from '../../src/shared/viewpoint-protocol';
+import { artifacts, evil, root, webviewPage, type Page } from './page';
 
 // A fictional case: one piece of evidence fits every hypothesis (not diagnostic), one looks like HTML.
 const caseText = `---
@@ -101,6 +102,43 @@ describe('alternative viewpoint panel page in Chromium', function () {
     await page.evaluate(() => document.querySelector('.vp-section-matrix')?.scrollIntoView());
     await page.screenshot({ path: path.join(artifacts, 'viewpoint-panel.png') });
     await page.screenshot({ path: path.join(artifacts, 'viewpoint-panel-full.png'), fullPage: true });
+  });
+
+  it('fits a narrow pane (430 px): the matrix as cards, nothing wider than the pane, its two buttons beside the title', async () => {
+    await openPage();
+    await page.setViewportSize({ width: 430, height: 900 });
+    const strong = readFileSync(path.join(root, 'samples/strong-analysis.case.md'), 'utf8');
+    const analysis = analyse(strong, { path: 'strong-analysis.case.md' });
+    await update(1, buildViewpoint(analysis, strong, phrasesWith(analysis.config.viewpoint.phrases)));
+    const layout = await page.evaluate(() => {
+      const rows = [...document.querySelectorAll('table.vp-matrix tbody tr')];
+      const first = rows[0] as HTMLElement;
+      return {
+        pageWidth: document.documentElement.scrollWidth,
+        rowDisplay: getComputedStyle(first).display,
+        widest: Math.max(...[...document.querySelectorAll('#casemark-viewpoint *')].map((e) => e.getBoundingClientRect().right)),
+        labels: [...first.querySelectorAll('td')].map((td) => td.getAttribute('data-label')),
+        before: getComputedStyle(first.querySelector('td.vp-mark') as Element, '::before').content,
+        cardsOneUnderAnother: rows.every((r, i) => i === 0 || r.getBoundingClientRect().top >= (rows[i - 1] as Element).getBoundingClientRect().bottom),
+        keyAbove: (document.querySelector('.vp-key')?.getBoundingClientRect().bottom ?? 0) <= first.getBoundingClientRect().top,
+        buttons: [...document.querySelectorAll('.vp-tools vscode-button')].map((b) => ({ text: b.textContent, right: b.getBoundingClientRect().right })),
+      };
+    });
+    assert.ok(layout.pageWidth <= 430, `no sideways scrolling: the page is ${layout.pageWidth} px wide`);
+    assert.ok(layout.widest <= 430, `nothing reaches past the pane: ${layout.widest} px`);
+    assert.equal(layout.rowDisplay, 'block', 'each piece of evidence is a card');
+    assert.ok(layout.cardsOneUnderAnother, 'cards one under another');
+    assert.deepEqual(layout.labels, ['Source', 'H1', 'H2', 'H3', 'H4'], 'each line of a card says its column');
+    assert.match(layout.before, /H1|attr\(data-label\)/, `the label is shown: ${layout.before}`);
+    assert.ok(layout.keyAbove, 'the key to H1…H4 comes before the cards');
+    assert.deepEqual(layout.buttons.map((b) => b.text), ['A−', 'A+', 'Open as Markdown', 'Insert into case file']);
+    assert.ok(layout.buttons.every((b) => b.right <= 430), 'every button within the pane');
+    await page.evaluate(() => document.querySelector('.vp-section-matrix')?.scrollIntoView());
+    await page.screenshot({ path: path.join(artifacts, 'viewpoint-430px.png') });
+    await page.screenshot({ path: path.join(artifacts, 'viewpoint-430px-full.png'), fullPage: true });
+    // Wide again, it is a table again.
+    await page.setViewportSize({ width: 1100, height: 850 });
+    assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('table.vp-matrix tbody tr') as Element).display), 'table-row');
   });
 
   it('sorts by a column when its heading is clicked: ascending, descending, then the notes’ order', async () => {

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDiagram } from '../../src/core/genogram/index';
-import type { FromWebview, PreviewBlock, ToWebview } from '../../src/extension/diagrams';
-import { previewHtml } from '../../src/extension/preview-html';
+import type { FromWebview, PreviewBlock, ToWebview } from '../../src/shared/diagrams';
+import { previewHtml } from '../../src/shared/preview-html';
 import { artifacts, evil, webviewPage, type Page } from './page';
 
 const genogram = [

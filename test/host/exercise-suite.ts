@@ -64,8 +64,13 @@ describe('Exercises in a real VS Code', function () {
     check(text.includes('\n> Mia is 6 and has missed nine school days this term.'), 'the vignette quoted');
     check(!text.includes("> # Mornings at the Bakers'"), 'the vignette’s own title left out');
     for (const heading of ['## Dilemma', '## Genogram', '```genogram\n```', '## Hypotheses', '## Alternative viewpoint', '## Reflections', '## Next steps']) check(text.includes(heading), `has ${heading}`);
-    // The untitled file names the exercise from the workspace folder; the trainer's "hard to reach" in the
-    // quoted vignette is not the learner's, so it costs them nothing.
+    // The untitled file names the exercise from the workspace folder. Nothing is written yet, so no check is met,
+    // not even "no labels" (issue 17).
+    await statesFor(exercises, document, { hypotheses: 'unmet', self: 'unmet', tests: 'unmet', labels: 'unmet', reflection: 'person' });
+    check(statusOf(exercises) === '$(checklist) Exercise 0/4', `status: ${statusOf(exercises)}`);
+    // Once the learner writes, the trainer's "hard to reach" in the quoted vignette is not theirs: it costs them nothing.
+    const dilemma = document.getText().split('\n').indexOf('## Dilemma');
+    await editor.edit((e) => e.insert(new vscode.Position(dilemma + 1, 0), '\nMia’s mum says mornings fall apart when the baby has been up in the night.\n'));
     await statesFor(exercises, document, { hypotheses: 'unmet', self: 'unmet', tests: 'unmet', labels: 'met', reflection: 'person' });
     check(statusOf(exercises) === '$(checklist) Exercise 1/4', `status: ${statusOf(exercises)}`);
   });
@@ -216,7 +221,7 @@ describe('Exercises in a real VS Code', function () {
       const want = {
         'amy.case.md': 'met met met met to mark',
         'broken.case.md': 'looks like a binary file, not Markdown text',
-        'late/ben.case.md': 'not met not met not met met to mark',
+        'late/ben.case.md': 'not yet not yet not yet met to mark',
       };
       check(JSON.stringify(cells) === JSON.stringify(want), `rows: ${JSON.stringify(cells)}`);
       check(!result.cancelled, 'not cancelled');
@@ -225,7 +230,7 @@ describe('Exercises in a real VS Code', function () {
       check(web ? result.workers === 0 : result.workers >= 2, `workers: ${result.workers} (${web ? 'web' : 'desktop'})`);
       const csv = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(reports, 'report.csv')));
       check(csv.split(/\r?\n/)[0] === '"file","hypotheses","self","tests","labels","reflection","machine checks met","machine checks","error"', `CSV head: ${csv.split(/\r?\n/)[0]}`);
-      check(csv.includes('"late/ben.case.md","not met"'), 'a row by path');
+      check(csv.includes('"late/ben.case.md","not yet"'), 'a row by path');
       const html = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(reports, 'report.html')));
       check(html.includes('late/ben.case.md') && html.includes('to mark') && !/<script|https?:\/\//i.test(html), 'a self-contained page with every row');
     } finally {

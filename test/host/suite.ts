@@ -1,6 +1,6 @@
 // The extension, tested inside a real VS Code extension host (Node or web worker): only `vscode`, no Node built-ins.
 import * as vscode from 'vscode';
-import { check, closeAll, open, sleep, waitFor } from './helpers';
+import { api, check, closeAll, fileUri, open, sleep, waitFor } from './helpers';
 
 const extensionId = 'casemark.casemark';
 
@@ -12,9 +12,15 @@ function code(d: vscode.Diagnostic): string {
   return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
 }
 
+/** The rules a diagnostic speaks for: its own, and those of the prompts grouped under it at the same place. */
+function rulesOf(d: vscode.Diagnostic): string[] {
+  return [code(d), ...(d.relatedInformation ?? []).flatMap((r) => (r.location.range.isEqual(d.range) ? [r.message.split(':')[0] ?? ''] : []))];
+}
+
+/** Diagnostics for a rule: its own, and those it is grouped under at a shared place. */
 async function diagnosticsFor(uri: vscode.Uri, rule: string): Promise<vscode.Diagnostic[]> {
   return waitFor(`a ${rule} diagnostic`, () => {
-    const found = casemarkDiagnostics(uri).filter((d) => code(d) === rule);
+    const found = casemarkDiagnostics(uri).filter((d) => rulesOf(d).includes(rule));
     return found.length > 0 ? found : undefined;
   });
 }
@@ -32,10 +38,74 @@ describe('CaseMark in a real VS Code', function () {
     check(certainty.range.start.line === 21 && certainty.range.start.character === 14, `certainty at ${certainty.range.start.line}:${certainty.range.start.character}`);
     check(certainty.severity === vscode.DiagnosticSeverity.Warning, 'certainty is a warning');
     check(typeof certainty.code === 'object' && certainty.code.target.path.endsWith('/docs/rules/hypothesis-certainty.md'), 'code links to the rule page');
-    const rules = new Set(casemarkDiagnostics(editor.document.uri).map(code));
+    const rules = new Set(casemarkDiagnostics(editor.document.uri).flatMap(rulesOf));
     for (const rule of ['child-voice-absent', 'no-self-hypothesis', 'evidence-one-sided', 'labels-not-behaviour']) check(rules.has(rule), `has ${rule}`);
-    const bias = casemarkDiagnostics(editor.document.uri).find((d) => code(d) === 'evidence-one-sided');
-    check(bias?.severity === vscode.DiagnosticSeverity.Information, 'bias prompts are information');
+  });
+
+  it('groups prompts: one diagnostic per place, most important first, a repeat once with its other places related', async () => {
+    const editor = await open('weak.case.md');
+    const uri = editor.document.uri;
+    await diagnosticsFor(uri, 'hypothesis-certainty');
+    const all = casemarkDiagnostics(uri);
+    check(all.length === 13, `13 places for the weak sample’s 20 prompts, not ${all.length}`);
+    const heading = all.find((d) => d.range.start.line === 19);
+    check(heading && code(heading) === 'hypotheses-one-person', `the relational question first on the Hypotheses heading: ${heading && code(heading)}`);
+    check(heading.message.endsWith('(3 more questions here, below.)'), heading.message);
+    check(rulesOf(heading).join(' ') === 'hypotheses-one-person no-self-hypothesis hypotheses-too-few evidence-one-source', rulesOf(heading).join(' '));
+    const bias = all.find((d) => rulesOf(d).includes('evidence-one-sided'));
+    check(bias?.severity === vscode.DiagnosticSeverity.Warning && code(bias) === 'hypothesis-no-test', 'an information prompt sits under the warning at its place');
+    const noTest = all.find((d) => code(d) === 'hypothesis-no-test');
+    check(noTest, 'a no-test diagnostic');
+    check(noTest.message.startsWith('H1 has no Test: item.') && noTest.message.includes('The same goes for H2.'), noTest.message);
+    const h2 = noTest.relatedInformation?.find((r) => r.message.startsWith('H2 has no Test: item.'));
+    check(h2 && h2.location.uri.toString() === uri.toString() && h2.location.range.start.line === 27, 'H2 is a related location, at H2');
+    check(!all.some((d) => d.range.start.line === 27 && code(d) === 'hypothesis-no-test'), 'and not a second diagnostic');
+  });
+
+  it('the label fix is a snippet: the cursor lands on a placeholder the writer types over, in one undo step', async () => {
+    const editor = await open('weak.case.md');
+    const uri = editor.document.uri;
+    const original = editor.document.getText();
+    const label = (await diagnosticsFor(uri, 'labels-not-behaviour')).find((d) => editor.document.getText(d.range) === 'refused to engage');
+    check(label, 'a label diagnostic on “refused to engage”');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, label.range, vscode.CodeActionKind.QuickFix.value);
+    const describe = actions.find((a) => a.title === 'Describe what happened instead of “refused to engage”');
+    check(describe?.edit, `a describe action among ${actions.map((a) => a.title).join(' | ')}`);
+    check(await vscode.workspace.applyEdit(describe.edit), 'the snippet edit applies');
+    const line = editor.document.lineAt(22).text;
+    check(line === '  - For: He [what happened, and when?] the home visit. (source: school)', line);
+    check(editor.document.getText(editor.selection) === '[what happened, and when?]', `the placeholder is selected: “${editor.document.getText(editor.selection)}”`);
+    await editor.edit((e) => e.replace(editor.selection, 'was out for'));
+    check(editor.document.lineAt(22).text === '  - For: He was out for the home visit. (source: school)', editor.document.lineAt(22).text);
+    await waitFor('no label prompt left on that line', () => !casemarkDiagnostics(uri).some((d) => d.range.start.line === 22 && rulesOf(d).includes('labels-not-behaviour')));
+    await vscode.commands.executeCommand('undo');
+    await vscode.commands.executeCommand('undo');
+    check(editor.document.getText() === original, 'two undo steps (the typing, the fix) restore the text');
+  });
+
+  it('opens a rule link as the rendered, read-only rule page, not an editable file', async () => {
+    const editor = await open('weak.case.md');
+    const [certainty] = await diagnosticsFor(editor.document.uri, 'hypothesis-certainty');
+    check(typeof certainty?.code === 'object', 'the rule id is a link');
+    const target = certainty.code.target;
+    check(target.scheme === 'casemark-docs', `a read-only page of its own: ${target.toString()}`);
+    const page = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    check(page.startsWith('# hypothesis-certainty'), `the rule page: ${page.slice(0, 40)}`);
+    let refused = false;
+    await Promise.resolve(vscode.workspace.fs.writeFile(target, new TextEncoder().encode('changed'))).catch(() => (refused = true));
+    check(refused, 'the page cannot be written');
+    check(new TextDecoder().decode(await vscode.workspace.fs.readFile(target)) === page, 'the page is unchanged');
+    // Outside docs/ nothing is reachable through it.
+    let outside = false;
+    await Promise.resolve(vscode.workspace.fs.readFile(target.with({ path: '/package.json' }))).catch(() => (outside = true));
+    check(outside, 'package.json is not reachable as a page');
+    // What the Problems panel and the hover do with the link: open it. It shows rendered, in the Markdown preview.
+    await vscode.commands.executeCommand('vscode.open', target);
+    const preview = await waitFor('the rendered page', () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/i.test(t.input.viewType)),
+    );
+    check(preview.label.includes('hypothesis-certainty'), `the preview of the rule page: ${preview.label}`);
+    await waitFor('the raw page to close', () => !vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputText && t.input.uri.scheme === 'casemark-docs'));
   });
 
   it('leaves ordinary Markdown alone', async () => {
@@ -109,7 +179,7 @@ describe('CaseMark in a real VS Code', function () {
     await waitFor('the analysis', async () => (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(line, 10))).length > 0);
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(line, 10));
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-    check(text.includes('**H3**') && text.includes('In supervision:'), text);
+    check(text.startsWith('**H3** · *In supervision:*'), `the summary first: ${text}`);
     check(text.includes('Sources: case record, Sara'), text);
   });
 
@@ -145,14 +215,24 @@ describe('CaseMark in a real VS Code', function () {
     }
   });
 
-  it('creates a new case analysis from the template, and checks it', async () => {
+  it('creates a new case analysis from the template, quiet until the writer writes, and checks it', async () => {
+    const { documents } = await api();
     await vscode.commands.executeCommand('casemark.newCaseAnalysis');
     const editor = await waitFor('the new editor', () => vscode.window.activeTextEditor?.document.isUntitled && vscode.window.activeTextEditor);
     const text = editor.document.getText();
     check(text.startsWith('---\ncasemark: 1') && text.includes('## Hypotheses') && text.includes('## Alternative viewpoint'), 'template sections');
     check(text.includes('H3: An idea about you or the professional system'), 'a hypothesis about the worker');
-    const prompts = await diagnosticsFor(editor.document.uri, 'hypothesis-no-test');
-    check(prompts.length === 3, `three hypotheses to test, got ${prompts.length}`);
+    check(!text.includes("Child's"), 'no mangled placeholder');
+    // Checked, and nothing to say: no prompt before anything is typed.
+    const analysis = await waitFor('the template to be checked', () => documents.upToDateAnalysis(editor.document));
+    check(analysis.model.hypotheses.length === 3, `three hypotheses: ${analysis.model.hypotheses.length}`);
+    await sleep(500);
+    const quiet = casemarkDiagnostics(editor.document.uri);
+    check(quiet.length === 0, `no prompts on the template: ${quiet.map((d) => `${d.range.start.line + 1} ${code(d)}`).join(', ')}`);
+    // The writer's own words are checked as they are typed.
+    const line = text.split('\n').findIndex((l) => l.startsWith('- H1:'));
+    await editor.edit((e) => e.replace(new vscode.Range(line, 6, line, editor.document.lineAt(line).text.length), 'Mr K is clearly controlling.'));
+    await diagnosticsFor(editor.document.uri, 'hypothesis-certainty');
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', editor.document.uri);
     const genogramSection = symbols.flatMap((s) => [s, ...s.children]).find((s) => s.name === 'Genogram' && s.kind === vscode.SymbolKind.String);
     check(genogramSection?.children.some((c) => c.name === 'Genogram' && c.kind === vscode.SymbolKind.Struct), 'the genogram block sits in the Genogram section of the outline');
@@ -164,6 +244,46 @@ describe('CaseMark in a real VS Code', function () {
     await diagnosticsFor(uri, 'hypothesis-certainty');
     await closeAll();
     await waitFor('diagnostics to clear', () => casemarkDiagnostics(uri).length === 0, 45_000);
+  });
+
+  it('never gives a reopened file the analysis of its old document object, even at the same version number', async () => {
+    const { documents } = await api();
+    const strong = new TextDecoder().decode(await vscode.workspace.fs.readFile(fileUri('strong.case.md')));
+    const h4 = strong.indexOf('- H4:');
+    const five = `${strong.slice(0, h4)}- H5: Amy may be worried about what happens at school.\n${strong.slice(h4)}`;
+    const file = fileUri('reopened.case.md');
+    const moved = fileUri('reopened-moved.case.md');
+    try {
+      // The old object: the file written with four hypotheses, a fifth added in the editor and saved (version 2).
+      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(strong));
+      const first = await open('reopened.case.md');
+      const old = first.document;
+      await first.edit((e) => e.insert(old.positionAt(h4), five.slice(h4, five.indexOf('- H4:'))));
+      check(await old.save(), 'saved');
+      await waitFor('the old object analysed, with five hypotheses', () => documents.currentAnalysis(old)?.model.hypotheses.length === 5);
+      await closeAll();
+      // Moving the file away is what makes VS Code let go of the old object; a new file then takes its name.
+      const move = new vscode.WorkspaceEdit();
+      move.renameFile(file, moved);
+      check(await vscode.workspace.applyEdit(move), 'moved');
+      await waitFor('the old object to close', () => old.isClosed);
+      await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(strong));
+      const editor = await open('reopened.case.md');
+      const reopened = editor.document;
+      check(reopened !== old, 'a new object');
+      await waitFor('the new object analysed', () => documents.upToDateAnalysis(reopened));
+      // A late caller still holding the old object (a page drawn before the file closed) asks about it...
+      documents.currentAnalysis(old);
+      // ...and the new object, edited once, reaches the old one's version number with other words.
+      await editor.edit((e) => e.insert(reopened.positionAt(h4 + 5), ' '));
+      check(reopened.version === old.version, `the same version number: ${reopened.version}, ${old.version}`);
+      const analysis = documents.currentAnalysis(reopened);
+      check(analysis?.model.hypotheses.length === 4, `the analysis is of the new text: ${analysis?.model.hypotheses.length} hypotheses`);
+      check(documents.upToDateAnalysis(reopened) === analysis && documents.analysisOf(reopened) === analysis, 'every view of it agrees');
+    } finally {
+      await closeAll();
+      for (const uri of [file, moved]) await Promise.resolve(vscode.workspace.fs.delete(uri)).catch(() => undefined);
+    }
   });
 
   it('shows its prompts in the editor and the Problems panel (screenshot)', async () => {

@@ -26,6 +26,56 @@ describe('The alternative viewpoint in a real VS Code', function () {
   // Edited fixtures are never saved: the harness turns the web workbench's autosave off (run-host-tests.mjs).
   afterEach(closeAll);
 
+  it('opens the readable page by default, beside the case file, with Open as Markdown and Insert into case file', async () => {
+    const { viewpointPanel } = await api();
+    const editor = await open('strong.case.md');
+    const uri = editor.document.uri.toString();
+    const before = vscode.workspace.textDocuments.filter((d) => d.isUntitled).length;
+    const original = editor.document.getText();
+    await vscode.commands.executeCommand('casemark.alternativeViewpoint');
+    const [tab] = await waitFor('the page', () => (panelTabs().length > 0 ? panelTabs() : undefined));
+    check(tab && tab.group.viewColumn !== editor.viewColumn, 'a page beside the case file');
+    const drawn = await waitFor('the page to draw', () => viewpointPanel.lastRendered?.uri === uri && viewpointPanel.lastRendered);
+    check(drawn.sections.join() === 'leading,matrix,voices,tests,graces,position', `sections: ${drawn.sections.join()}`);
+    check(vscode.workspace.textDocuments.filter((d) => d.isUntitled).length === before, 'no raw Markdown document opened');
+    await vscode.commands.executeCommand('workbench.action.closePanel');
+    await sleep(1_500);
+    console.log('run-host-tests:screenshot viewpoint-default-page');
+    await sleep(1_500);
+    // The page's buttons: Open as Markdown opens the document in the page's column, not over the case file.
+    await viewpointPanel.receive({ type: 'openDocument' });
+    const markdown = await waitFor('the Markdown document', () => vscode.window.activeTextEditor?.document.isUntitled && vscode.window.activeTextEditor);
+    check(markdown.document.getText() === expected(original, editor.document.uri.path).document, 'the same content, as Markdown');
+    check(markdown.viewColumn === tab.group.viewColumn, `in the page's column: ${markdown.viewColumn}, page ${tab.group.viewColumn}`);
+    check(vscode.window.tabGroups.all.length === 2, `two columns: ${vscode.window.tabGroups.all.length}`);
+    // Insert into case file: one edit, in the case file.
+    await viewpointPanel.receive({ type: 'insert' });
+    await waitFor('the insertion', () => editor.document.getText().includes(marker));
+    check(editor.document.getText() === expected(original, editor.document.uri.path).inserted, 'the core’s insertion');
+  });
+
+  it('reuses one column beside the case file, whatever is opened there', async () => {
+    const editor = await open('strong.case.md');
+    await vscode.commands.executeCommand('casemark.alternativeViewpoint');
+    await waitFor('the page', () => panelTabs().length > 0);
+    await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+    await vscode.commands.executeCommand('casemark.openGenogramPreview');
+    await waitFor('the genogram preview', () => webviewTabs('casemark.genogramPreview').length > 0);
+    await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+    await vscode.commands.executeCommand('casemark.openViewpointMarkdown');
+    await waitFor('the Markdown document', () => vscode.window.activeTextEditor?.document.isUntitled);
+    await vscode.window.showTextDocument(editor.document, editor.viewColumn);
+    await vscode.commands.executeCommand('casemark.alternativeViewpoint');
+    await sleep(500);
+    const columns = vscode.window.tabGroups.all.map((g) => `${g.viewColumn}: ${g.tabs.map((t) => t.label).join(', ')}`);
+    check(vscode.window.tabGroups.all.length === 2, `the case file and one column beside it: ${columns.join(' | ')}`);
+  });
+
+  it('does not box curly quotes in Markdown as unusual characters', () => {
+    const allowed = vscode.workspace.getConfiguration('editor', { languageId: 'markdown' }).get<Record<string, boolean>>('unicodeHighlight.allowedCharacters') ?? {};
+    for (const quote of ['‘', '’', '“', '”']) check(allowed[quote] === true, `${quote} allowed in Markdown: ${JSON.stringify(allowed)}`);
+  });
+
   it('opens the viewpoint of the case file as it is now beside it, as a new untitled Markdown document', async () => {
     await api();
     const editor = await open('strong.case.md');
@@ -36,7 +86,7 @@ describe('The alternative viewpoint in a real VS Code', function () {
     check(line > 0, 'the H1 evidence line');
     await editor.edit((e) => e.insert(new vscode.Position(line + 1, 0), '  - For: Amy drew her mum and Leo at home, and herself at school. (source: Amy, 2026-11-01)\n'));
     const text = editor.document.getText();
-    const opened = await vscode.commands.executeCommand<vscode.TextDocument>('casemark.alternativeViewpoint');
+    const opened = await vscode.commands.executeCommand<vscode.TextDocument>('casemark.openViewpointMarkdown');
     check(opened, 'the command answers with the document it opened');
     const active = await waitFor('the viewpoint editor', () => vscode.window.activeTextEditor?.document === opened && vscode.window.activeTextEditor);
     check(opened.isUntitled && opened.uri.scheme === 'untitled', `a new untitled document: ${opened.uri.toString()}`);
@@ -97,7 +147,7 @@ describe('The alternative viewpoint in a real VS Code', function () {
     await api();
     const editor = await open('weak.case.md');
     const original = editor.document.getText();
-    await vscode.commands.executeCommand('casemark.alternativeViewpoint', editor.document.uri);
+    await vscode.commands.executeCommand('casemark.openViewpointMarkdown', editor.document.uri);
     await waitFor('the viewpoint editor', () => vscode.window.activeTextEditor?.document.isUntitled);
     await vscode.commands.executeCommand('casemark.insertViewpoint');
     check(editor.document.getText() === expected(original, editor.document.uri.path).inserted, 'inserted into weak.case.md');
@@ -127,11 +177,11 @@ describe('The alternative viewpoint in a real VS Code', function () {
     check(draftLenses[0].range.start.line === 4, `over the first heading: line ${draftLenses[0].range.start.line}`);
   });
 
-  it('shows the viewpoint as a table in a panel that updates as the case file changes and follows the active case file', async () => {
+  it('shows the viewpoint as a page with a table that updates as the case file changes and follows the active case file', async () => {
     const { viewpointPanel } = await api();
     const editor = await open('strong.case.md');
     const uri = editor.document.uri.toString();
-    await vscode.commands.executeCommand('casemark.showViewpointPanel');
+    await vscode.commands.executeCommand('casemark.alternativeViewpoint');
     const [tab] = await waitFor('the panel tab', () => (panelTabs().length > 0 ? panelTabs() : undefined));
     check(tab, 'a webview tab');
     check(tab.group.viewColumn !== editor.viewColumn, 'beside the editor');

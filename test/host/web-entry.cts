@@ -9,8 +9,10 @@ interface BrowserMocha {
 function run(): Promise<void> {
   const mocha = (globalThis as unknown as { mocha: BrowserMocha }).mocha;
   mocha.setup({ ui: 'bdd', reporter: 'spec', color: false, timeout: 60_000 });
+  require('./walkthrough-suite');
   require('./suite');
   require('./genogram-suite');
+  require('./genogram-editing-suite');
   require('./viewpoint-suite');
   require('./exercise-suite');
   require('./share-suite');

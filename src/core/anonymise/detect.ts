@@ -4,7 +4,7 @@
 // in the genogram or `people`, found by compromise (an offline English tagger) and by titles ("Mr Pritchard").
 // Patterns find what is written the usual way; docs/rules/identifying-detail.md lists what they miss.
 import type nlpType from 'compromise';
-import { findPhrases } from '../words';
+import { findPhrases } from '../text/words';
 import data from './identifying.json';
 
 export type IdentifierKind =

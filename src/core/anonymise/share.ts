@@ -6,12 +6,12 @@
 // identifying-detail rule, which is on in the copy (`shareable: true`). Pure: the original text is only read.
 import { isMap, isScalar, parseDocument } from 'yaml';
 import { analyse, incompleteAnalysis, normaliseLineEndings, type AnalyseOptions, type Analysis } from '../analyse';
-import { createMessage } from '../messages';
+import { createMessage } from '../rules/messages';
 import { reservedWords, tokenize } from '../genogram/grammar';
 import type { GenogramPerson } from '../genogram/types';
-import type { CaseMessage } from '../rule';
-import { nameParts } from '../rules/shared';
-import { SourceText } from '../source';
+import type { CaseMessage } from '../rules/rule';
+import { nameParts } from '../model/queries';
+import { SourceText } from '../text/source';
 import { datePattern } from './detect';
 import { normaliseName, normaliseWithMap, originalRange } from './normalise';
 

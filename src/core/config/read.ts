@@ -1,8 +1,11 @@
 // Reading CaseMark settings from YAML or JSON text (one YAML parser does both, with positions), and merging.
+import { VFile } from 'vfile';
+import { location } from 'vfile-location';
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import { createMessage } from '../rules/messages';
 import { findRule } from '../rules/index';
 import { isPhraseKey, unknownPlaceholders } from '../viewpoint/phrases';
-import type { SectionKind } from '../model';
+import type { SectionKind } from '../model/case';
 import {
   defaultKeywords,
   defaultSections,
@@ -12,7 +15,7 @@ import {
   type PartialConfig,
   type RuleSetting,
   type Severity,
-} from './types';
+} from '../model/settings';
 
 /** A problem in settings, by offsets into the text that held them. */
 export interface ConfigProblem {
@@ -228,4 +231,15 @@ export function mergeConfig(base: CaseMarkConfig, ...layers: Array<PartialConfig
     Object.assign(merged.viewpoint.phrases, layer.viewpoint?.phrases);
   }
   return merged;
+}
+
+/** A settings file's problems as messages on that file, so they are shown where they are. */
+export function configFileMessages(path: string, text: string, problems: ConfigProblem[]): VFile {
+  const file = new VFile({ path, value: text });
+  const place = location(text);
+  const point = (offset: number) => place.toPoint(Math.min(offset, text.length)) ?? { line: 1, column: 1, offset: 0 };
+  for (const problem of problems) {
+    createMessage(file, { ruleId: 'config-invalid', severity: 'error', reason: problem.message, at: { start: point(problem.start), end: point(problem.end) } });
+  }
+  return file;
 }

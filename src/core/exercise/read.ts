@@ -2,8 +2,8 @@
 // the body is the vignette. Read with positions, so a trainer's mistake is reported where it is.
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import type { Analysis } from '../analyse';
-import type { Position } from '../model';
-import { SourceText } from '../source';
+import type { Position } from '../model/case';
+import { SourceText } from '../text/source';
 import { findCheck, parameterProblem, type CheckResult } from './checks';
 
 export interface RubricItem {

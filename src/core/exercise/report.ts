@@ -4,7 +4,7 @@ import { analyse, incompleteRuleIds } from '../analyse';
 import { escapeXml } from '../genogram/draw';
 import { judgeRubric, type Exercise } from './read';
 
-export type Cell = 'met' | 'not met' | 'to mark';
+export type Cell = 'met' | 'not yet' | 'to mark';
 
 export interface SubmissionRow {
   file: string;
@@ -25,7 +25,7 @@ export function gradeSubmission(exercise: Exercise, file: string, text: string):
     const results = judgeRubric(exercise, analysis, text);
     return {
       file,
-      cells: results.map((r) => (!r.result ? 'to mark' : r.result.met ? 'met' : 'not met')),
+      cells: results.map((r) => (!r.result ? 'to mark' : r.result.met ? 'met' : 'not yet')),
       details: results.map((r) => r.result?.detail ?? ''),
       messages: analysis.messages.map((m) => ({ line: m.line ?? 0, column: m.column ?? 0, ruleId: m.ruleId, reason: m.reason })),
     };
@@ -35,7 +35,7 @@ export function gradeSubmission(exercise: Exercise, file: string, text: string):
 }
 
 export function failedRow(exercise: Exercise, file: string, reason: string): SubmissionRow {
-  return { file, error: reason, cells: exercise.rubric.map((r): Cell => (r.check ? 'not met' : 'to mark')), details: exercise.rubric.map(() => ''), messages: [] };
+  return { file, error: reason, cells: exercise.rubric.map((r): Cell => (r.check ? 'not yet' : 'to mark')), details: exercise.rubric.map(() => ''), messages: [] };
 }
 
 function csvField(value: string): string {
@@ -59,7 +59,7 @@ export function cohortCsv(exercise: Exercise, rows: SubmissionRow[]): string {
 /** The checks most often not met, most common first (machine checks only). */
 export function commonGaps(exercise: Exercise, rows: SubmissionRow[]): Array<{ id: string; description: string; count: number }> {
   return exercise.rubric
-    .map((item, n) => ({ id: item.id, description: item.description, count: item.check ? rows.filter((r) => !r.error && r.cells[n] === 'not met').length : 0 }))
+    .map((item, n) => ({ id: item.id, description: item.description, count: item.check ? rows.filter((r) => !r.error && r.cells[n] === 'not yet').length : 0 }))
     .filter((g) => g.count > 0)
     .sort((a, b) => b.count - a.count || a.id.localeCompare(b.id));
 }
@@ -80,7 +80,7 @@ section.learner { margin-top: 1.5rem; }
 @media (prefers-color-scheme: dark) { body { background: #1e1e1e; color: #e6e6e6; } thead th { background: #333; } .met { background: #1f3b2a; } .not-met, .error { background: #4a2323; } .to-mark { background: #4a3f1f; } }
 `;
 
-const cellText: Record<Cell, string> = { met: '✓ met', 'not met': '✗ not met', 'to mark': 'to mark' };
+const cellText: Record<Cell, string> = { met: '✓ met', 'not yet': '✗ not yet', 'to mark': 'to mark' };
 
 /** The report page: every text escaped, no script, no external resources. */
 export function cohortHtml(exercise: Exercise, rows: SubmissionRow[]): string {
@@ -121,7 +121,7 @@ export function cohortHtml(exercise: Exercise, rows: SubmissionRow[]): string {
 <h1>${e(exercise.title)}: cohort report</h1>
 <p>${rows.length} submissions, identified by file name. ${machine} checks are judged by CaseMark; ${personItems.length === 0 ? 'none is left for a person' : `${personItems.length} ${personItems.length === 1 ? 'is' : 'are'} for a person to mark: ${personItems.map((r) => e(r.description.replace(/[.\s]+$/, ''))).join('; ')}`}.</p>
 <h2>Most common gaps</h2>
-${gaps.length === 0 ? '<p>Every submission met every check CaseMark judges.</p>' : `<ol>${gaps.map((g) => `<li>${e(g.description)} (<code>${e(g.id)}</code>): not met in ${g.count} of ${rows.filter((r) => !r.error).length}</li>`).join('')}</ol>`}
+${gaps.length === 0 ? '<p>Every submission met every check CaseMark judges.</p>' : `<ol>${gaps.map((g) => `<li>${e(g.description)} (<code>${e(g.id)}</code>): not yet met in ${g.count} of ${rows.filter((r) => !r.error).length}</li>`).join('')}</ol>`}
 <h2>Results</h2>
 <table>
 <caption>One row per submission, one column per check</caption>

@@ -19,7 +19,7 @@ import type {
   UnionEnd,
   UnionType,
 } from './types';
-import { wordTable } from '../words';
+import { wordTable } from '../text/words';
 
 export interface ParseOptions {
   /** Offset in the case file of each content line, so spans point into the file. */
@@ -176,6 +176,21 @@ export const reservedWords: ReadonlySet<string> = new Set([
   'person', 'people', 'note', 'notes', 'system', 'union', 'rel', 'relationship', 'of', 'and', 'index', 'index-person', 'ip', 'focus',
   'living', 'together', 'since', 'from', 'to', 'until', 'order', 'born', 'died', 'dead', 'deceased', 'age', 'aged',
 ]);
+
+/**
+ * Words that other lines read as grammar wherever they stand (`foster` in a children line, `household` starting a
+ * line): a person cannot have one as their id, so the person line refuses it and says why.
+ */
+export const wordsNotIds: ReadonlySet<string> = new Set([
+  ...Object.keys(childKinds), ...childWords, ...twinWords, ...Object.keys(identicalWords),
+  'person', 'people', 'note', 'notes', 'household', 'home', 'union', 'rel', 'relationship', 'of', 'and', 'order',
+]);
+
+/** Why an id cannot be used, and what to write instead. */
+function notAnIdMessage(id: string): string {
+  const name = displayName(id);
+  return `“${id}” cannot be a person’s id: genogram lines read it as part of the grammar (as in “amy child of sara fostered”, “twins tom tim”, “household: …”), so no other line could name this person by it. Give them another id and keep the name they are known by in quotes: person ${id.toLowerCase()}1 "${name}".`;
+}
 
 const personHelp = 'Expected a gender (female, male, other, unknown), an age (8), born YEAR, died [YEAR], index, pregnancy, miscarriage, termination, stillbirth, a "display name", or note: followed by any text.';
 const lineHelpGenogram =
@@ -335,6 +350,10 @@ class BlockReader {
       return;
     }
     const key = idToken.text.toLowerCase();
+    if (wordsNotIds.has(key)) {
+      this.problem('genogram-syntax', notAnIdMessage(idToken.text), this.tokenSpan(idToken));
+      return;
+    }
     const person: GenogramPerson = {
       key,
       id: idToken.text,
@@ -826,6 +845,7 @@ class BlockReader {
       const person = this.lookup(ref.text, ref.span);
       if (person && (person.declared || isEcomap)) {
         set(person.key);
+        this.referenced(person.key, ref);
         continue;
       }
       if (isEcomap) {
@@ -843,6 +863,12 @@ class BlockReader {
         const created: EcomapSystem = { key: lower, id: ref.text, name: ref.text, notes: [], declared: false, span: ref.span };
         this.systems.set(lower, created);
         this.genogram.systems.push(created);
+        set(lower);
+        continue;
+      }
+      if (wordsNotIds.has(lower)) {
+        this.problem('genogram-unknown-person', notAnIdMessage(ref.text), ref.span);
+        this.addPerson({ key: lower, id: ref.text, name: ref.text, gender: 'unknown', deceased: false, index: false, notes: [], declared: false, span: ref.span });
         set(lower);
         continue;
       }
@@ -864,6 +890,7 @@ class BlockReader {
     for (const { ref, text } of this.notes) {
       const person = this.lookup(ref.text);
       const system = this.systems.get(ref.text.toLowerCase());
+      if (person) this.referenced(person.key, ref);
       if (person) person.notes.push(text);
       else if (system) system.notes.push(text);
       else this.problem('genogram-unknown-person', `No one called “${ref.text}” is declared in this ${this.genogram.kind}, so the note has no one to belong to.`, ref.span);
@@ -871,12 +898,17 @@ class BlockReader {
     for (const twins of this.twinGroups) {
       for (const ref of twins.refs) {
         const person = this.lookup(ref.text);
+        if (person) this.referenced(person.key, ref);
         const links = person ? this.genogram.children.filter((c) => c.child === person.key) : [];
         if (!person) this.problem('genogram-unknown-person', `No one called “${ref.text}” is declared in this genogram. Add a person line for them, or correct the id.`, ref.span);
         else if (links.length === 0) this.problem('genogram-syntax', `${ref.text} has no parents yet, so CaseMark cannot draw them as a twin. Write twins ${twins.refs.map((r) => r.text).join(' ')} of mother + father.`, ref.span);
         for (const link of links) link.twin = { group: twins.group, identical: twins.identical };
       }
     }
+  }
+
+  private referenced(key: string, ref: Reference): void {
+    (this.genogram.references ??= []).push({ key, span: ref.span, text: ref.text });
   }
 
   private closest(lower: string): string | undefined {

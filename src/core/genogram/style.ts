@@ -63,8 +63,10 @@ export const genogramCss = `
 .casemark-genogram .rel-arrow.abuse-sexual { fill: var(--vscode-charts-red, #ad1457); }
 .casemark-genogram .rel-arrow.abuse-neglect { fill: var(--vscode-charts-yellow, #8d6e00); }
 
-.casemark-genogram rect.hh-edge { fill: var(--hh-colour); stroke: var(--hh-colour); stroke-width: 4px; }
-.casemark-genogram path.hh-edge { fill: none; stroke: var(--hh-colour); stroke-linecap: round; stroke-linejoin: round; }
+/* A household is a dashed line around its members (McGoldrick; DH 2000): each piece's stroke is dashed, and the
+   fills drawn over them leave only the outer edge of the union showing. */
+.casemark-genogram rect.hh-edge { fill: none; stroke: var(--hh-colour); stroke-width: 4px; stroke-dasharray: 7 4; }
+.casemark-genogram path.hh-edge { fill: none; stroke: var(--hh-colour); stroke-linecap: butt; stroke-linejoin: round; stroke-dasharray: 7 4; }
 .casemark-genogram rect.hh-fill { fill: ${bg}; stroke: none; }
 .casemark-genogram path.hh-fill { fill: none; stroke: ${bg}; stroke-linecap: round; stroke-linejoin: round; }
 .casemark-genogram .hh-tint rect.hh-fill { fill: var(--hh-colour); }
@@ -74,7 +76,7 @@ export const genogramCss = `
 .casemark-genogram .household-1 { --hh-colour: var(--vscode-charts-purple, #7b1fa2); }
 .casemark-genogram .household-2 { --hh-colour: var(--vscode-charts-orange, #c25400); }
 .casemark-genogram .household-3 { --hh-colour: var(--vscode-charts-blue, #1a73c8); }
-.casemark-genogram .legend-household { fill: none; stroke: var(--hh-colour); stroke-width: 2px; }
+.casemark-genogram .legend-household { fill: none; stroke: var(--hh-colour); stroke-width: 2px; stroke-dasharray: 7 4; }
 
 .casemark-genogram .legend-title { font-size: 11px; font-weight: 600; }
 .casemark-genogram .legend-text { font-size: 10px; }

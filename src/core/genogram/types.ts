@@ -138,6 +138,8 @@ export interface Genogram {
   ties: EcomapTie[];
   /** Ecomap only: the family in the centre circle. */
   centre?: { label?: string; members: string[]; span: Span };
+  /** Where each line names a declared person by their id or name (not the person line itself): for hover and rename. */
+  references?: Array<{ key: string; span: Span; /** As written, quotes removed. */ text: string }>;
   /** Found while reading: lines that cannot be read, duplicate ids, unknown people. */
   problems: GenogramProblem[];
   /** Offsets of each content line in the case file (or in the block), for spans and click-to-source. */

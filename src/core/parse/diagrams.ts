@@ -2,8 +2,9 @@
 import type { Root, RootContent } from 'mdast';
 import { parseDiagrams } from '../genogram/blocks';
 import { kinship } from '../genogram/kinship';
-import type { Diagram, Frontmatter, Person } from '../model';
-import type { SourceText } from '../source';
+import type { Diagram, Frontmatter, Person, ReadingProblem } from '../model/case';
+import { caseYear } from '../model/queries';
+import type { SourceText } from '../text/source';
 
 export function readDiagrams(tree: Root, source: SourceText): Diagram[] {
   const nodes: Array<{ kind: Diagram['kind']; source: string; position: Diagram['position']; lineStarts: number[] }> = [];
@@ -32,13 +33,6 @@ function contentLineStarts(source: SourceText, value: string, fenceLine: number)
   });
 }
 
-/** The year the case is written in: the frontmatter `date`'s, else this year; ages from birth years use it. */
-export function caseYear(frontmatter: Frontmatter): number {
-  const match = /^(\d{4})/.exec(String(frontmatter.date ?? ''));
-  // Without a dated record, ages from birth years are as of today.
-  return match ? Number(match[1]) : new Date().getFullYear();
-}
-
 /** People from the genograms, after those in the frontmatter; a name already listed there is not added twice. */
 export function diagramPeople(diagrams: Diagram[], frontmatter: Frontmatter, listed: Person[], source: SourceText): Person[] {
   const people = [...listed];
@@ -58,7 +52,13 @@ export function diagramPeople(diagrams: Diagram[], frontmatter: Frontmatter, lis
         existing.role ??= k?.role;
         existing.relation ??= k?.relation;
         existing.age ??= k?.age;
-        if (existing.age === undefined && k?.isChild) existing.isChild = true;
+        // An age from the genogram's birth year decides, whatever the role says ("Ewa's son" born 1962 is no child).
+        if (existing.age !== undefined) existing.isChild = existing.age < 18;
+        else if (k?.isChild) existing.isChild = true;
+        if (person.deceased) {
+          existing.deceased = true;
+          existing.isChild = false;
+        }
         continue;
       }
       if (names.some((n) => seen.has(n))) continue;
@@ -70,10 +70,24 @@ export function diagramPeople(diagrams: Diagram[], frontmatter: Frontmatter, lis
         relation: k?.relation,
         age: k?.age,
         isChild: k?.isChild ?? false,
+        ...(person.deceased ? { deceased: true } : {}),
         origin: 'genogram',
         position: source.position(person.span.start, person.span.end),
       });
     }
   }
   return people;
+}
+
+/** What the genogram reader could not read, placed in the case file, for the rules named on them. */
+export function diagramProblems(diagrams: Diagram[], source: SourceText): ReadingProblem[] {
+  return diagrams.flatMap((diagram) =>
+    diagram.genogram.problems.map(({ ruleId, message, span, replacement }): ReadingProblem => ({
+      ruleId,
+      message,
+      position: source.position(span.start, span.end),
+      // A quoted reference's span covers its quotes too, so the replacement stands in for the whole of it.
+      ...(replacement !== undefined ? { fix: { start: span.start, end: span.end, text: replacement, title: `Change to ${replacement}` } } : {}),
+    })),
+  );
 }

@@ -1,18 +1,28 @@
 // Frontmatter: the YAML block at the top of a case file (remark-frontmatter finds it, `yaml` reads it).
 import type { Root, Yaml } from 'mdast';
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
-import { readConfigNode, type ConfigProblem } from '../config/read';
-import type { PartialConfig } from '../config/types';
-import type { Frontmatter, Person } from '../model';
-import type { SourceText } from '../source';
+import type { Frontmatter, Person, Position, ReadingProblem } from '../model/case';
+import type { SourceText } from '../text/source';
 import { yamlTooDeep } from './limits';
-import type { DialectProblem } from './problems';
+
+/** The `casemark:` settings block, left for the settings layer to read, with a way to place offsets into its YAML. */
+export interface SettingsBlock {
+  node: YamlNode;
+  position(start: number, end: number): Position;
+}
 
 export interface ReadFrontmatter {
   frontmatter: Frontmatter;
   people: Person[];
-  settings?: PartialConfig;
-  problems: DialectProblem[];
+  settings?: SettingsBlock;
+  problems: ReadingProblem[];
+}
+
+/** A problem by offsets into the YAML text. */
+interface YamlProblem {
+  message: string;
+  start: number;
+  end: number;
 }
 
 const childRole =
@@ -32,9 +42,9 @@ export function readFrontmatter(tree: Root, source: SourceText): ReadFrontmatter
   // The YAML starts on the line after the opening fence.
   const firstNewline = source.text.indexOf('\n', blockStart);
   const yamlStart = firstNewline === -1 ? blockStart : firstNewline + 1;
-  const problems: DialectProblem[] = [];
+  const problems: ReadingProblem[] = [];
   const at = (start: number, end: number) => source.position(yamlStart + start, yamlStart + Math.max(start, end));
-  const report = (ruleId: DialectProblem['ruleId'], { message, start, end }: ConfigProblem) =>
+  const report = (ruleId: string, { message, start, end }: YamlProblem) =>
     problems.push({ ruleId, message, position: at(start, end) });
 
   const frontmatter: Frontmatter = { present: true, data: {}, position: node.position };
@@ -68,7 +78,7 @@ export function readFrontmatter(tree: Root, source: SourceText): ReadFrontmatter
     return { frontmatter, people: [], problems };
   }
   frontmatter.data = data;
-  let settings: PartialConfig | undefined;
+  let settings: SettingsBlock | undefined;
   const people: Person[] = [];
 
   for (const pair of root.items) {
@@ -84,9 +94,7 @@ export function readFrontmatter(tree: Root, source: SourceText): ReadFrontmatter
     switch (key) {
       case 'casemark':
         if (isMap(value)) {
-          const problemsHere: ConfigProblem[] = [];
-          settings = readConfigNode(value, problemsHere, ['version']);
-          for (const p of problemsHere) report('config-invalid', p);
+          settings = { node: value, position: at };
           const version = value.get('version');
           if (typeof version === 'string' || typeof version === 'number') frontmatter.version = version;
         } else if (isScalar(value) && (typeof value.value === 'string' || typeof value.value === 'number')) {

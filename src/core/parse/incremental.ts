@@ -2,7 +2,7 @@
 // the previous tree. Every shortcut is verified against the block boundary after it, else a full parse.
 import type { List, ListItem, Nodes, Root, RootContent } from 'mdast';
 import type { Position } from 'unist';
-import { endPoint, lineStart } from '../source';
+import { endPoint, lineStart } from '../text/source';
 import { parseMarkdown, shift, windowProcessor } from './markdown';
 
 export type ReparseKind = 'full' | 'blocks' | 'item';

@@ -5,7 +5,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import type { Point } from 'unist';
 import { visit } from 'unist-util-visit';
-import { endPoint } from '../source';
+import { endPoint } from '../text/source';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
 /** For text that starts mid-document: a `---` there is a thematic break, never frontmatter. */

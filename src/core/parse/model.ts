@@ -1,10 +1,9 @@
 // From the Markdown tree to the case model: sections by heading text, hypotheses from the Hypotheses lists.
 import type { Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import type { CaseMarkConfig, KeywordKind } from '../config/types';
-import { hypothesisStatuses, type Evidence, type Hypothesis, type Section, type SectionKind, type TextSpan } from '../model';
-import { lineStart, type SourceText } from '../source';
-import type { DialectProblem } from './problems';
+import type { CaseMarkConfig, KeywordKind } from '../model/settings';
+import { hypothesisStatuses, type Evidence, type ReadingProblem, type Hypothesis, type Section, type SectionKind, type TextSpan } from '../model/case';
+import { lineStart, type SourceText } from '../text/source';
 
 export function normaliseHeading(text: string): string {
   return text
@@ -117,7 +116,7 @@ export function readHypotheses(
   sections: Section[],
   source: SourceText,
   config: CaseMarkConfig,
-  problems: DialectProblem[],
+  problems: ReadingProblem[],
 ): Hypothesis[] {
   const matchKeyword = keywordMatcher(config);
   const hypotheses: Hypothesis[] = [];
@@ -135,6 +134,7 @@ export function readHypotheses(
         evidenceFor: [],
         evidenceAgainst: [],
         tests: [],
+        emptyItems: [],
         about: [],
         position: item.position,
         insertAt: item.position.end.offset ?? 0,
@@ -162,7 +162,7 @@ function readKeywordItem(
   item: ListItem,
   hypothesis: Hypothesis,
   matchKeyword: (text: string) => KeywordMatch | undefined,
-  problems: DialectProblem[],
+  problems: ReadingProblem[],
 ): void {
   const paragraph = firstParagraph(item);
   if (!paragraph?.position || !item.position) return;
@@ -178,6 +178,7 @@ function readKeywordItem(
           const p = firstParagraph(c);
           return p && c.position ? [{ text: toString(p).trim(), position: c.position }] : [];
         });
+  if (match.kind !== 'status' && !spans.some((s) => s.text)) hypothesis.emptyItems.push({ kind: match.kind, position: item.position });
   switch (match.kind) {
     case 'for':
     case 'against':

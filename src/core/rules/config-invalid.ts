@@ -1,5 +1,7 @@
-import type { Rule } from '../rule';
+import type { Rule } from './rule';
 
+// A reading rule: no check of its own; it reports what the settings reader (config/read.ts, through analyse.ts) leaves
+// on model.problems. Unknown rules in inline comments are found during inline control, after the rules, in analyse.ts.
 export const configInvalid: Rule = {
   id: 'config-invalid',
   alias: 'bad-config',
@@ -8,7 +10,4 @@ export const configInvalid: Rule = {
   category: 'dialect',
   defaultSeverity: 'error',
   options: {},
-  check() {
-    // Reported while reading settings; see config/read.ts.
-  },
 };

@@ -1,4 +1,4 @@
-import type { Rule } from '../rule';
+import type { Rule } from './rule';
 
 export const evidenceNoSource: Rule = {
   id: 'evidence-no-source',

@@ -1,16 +1,6 @@
-import type { Hypothesis } from '../model';
-import type { Rule } from '../rule';
-import { supporting } from './shared';
-
-/** The hypothesis the notes lean towards: marked supported, else the one with clearly the most evidence for it. */
-export function favouredHypothesis(hypotheses: Hypothesis[]): Hypothesis | undefined {
-  const supported = hypotheses.find((h) => h.status?.value === 'supported');
-  if (supported) return supported;
-  const ranked = [...hypotheses].sort((a, b) => supporting(b).length - supporting(a).length);
-  const [first, second] = ranked;
-  if (!first || supporting(first).length === 0) return undefined;
-  return second && supporting(second).length === supporting(first).length ? undefined : first;
-}
+import type { Hypothesis } from '../model/case';
+import type { Rule } from './rule';
+import { favouredHypothesis, supporting } from '../model/queries';
 
 export const evidenceOneSided: Rule = {
   id: 'evidence-one-sided',

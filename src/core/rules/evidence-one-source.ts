@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { hypothesesAnchor, sourceKey } from './shared';
+import type { Rule } from './rule';
+import { hypothesesAnchor, sourceKey } from '../model/queries';
 
 export const evidenceOneSource: Rule = {
   id: 'evidence-one-source',

@@ -1,5 +1,6 @@
-import type { Rule } from '../rule';
+import type { Rule } from './rule';
 
+// A reading rule: no check of its own; it reports what the frontmatter reader (parse/frontmatter.ts) leaves on model.problems.
 export const frontmatterInvalid: Rule = {
   id: 'frontmatter-invalid',
   alias: 'bad-frontmatter',
@@ -8,7 +9,4 @@ export const frontmatterInvalid: Rule = {
   category: 'dialect',
   defaultSeverity: 'error',
   options: {},
-  check() {
-    // Reported while reading the frontmatter; see parse/frontmatter.ts.
-  },
 };

@@ -1,8 +1,7 @@
 import { ageOf } from '../genogram/kinship';
 import type { GenogramPerson } from '../genogram/types';
-import { caseYear } from '../parse/diagrams';
-import type { Rule } from '../rule';
-import { genogramLabel, spanPosition } from './shared';
+import type { Rule } from './rule';
+import { caseYear, genogramLabel, spanPosition } from '../model/queries';
 
 /** The year someone was born, from their birth year or, failing that, their age in the case's year. */
 function birthYear(person: GenogramPerson, caseYear: number): number | undefined {

@@ -1,4 +1,4 @@
-import type { Rule } from '../rule';
+import type { Rule } from './rule';
 
 export const genogramNoIndex: Rule = {
   id: 'genogram-no-index',
@@ -10,7 +10,8 @@ export const genogramNoIndex: Rule = {
   options: {},
   check({ model, source, report }) {
     const genograms = model.diagrams.filter((d) => d.kind === 'genogram');
-    if (genograms.length === 0 || genograms.some((d) => d.genogram.people.some((p) => p.index))) return;
+    // A genogram with nobody in it yet (the new-case template's) has no child to mark.
+    if (genograms.every((d) => d.genogram.people.length === 0) || genograms.some((d) => d.genogram.people.some((p) => p.index))) return;
     const first = genograms[0] as (typeof genograms)[number];
     const fence = source.line(first.position.start.line);
     report({

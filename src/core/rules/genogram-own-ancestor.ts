@@ -1,6 +1,6 @@
 import type { Genogram } from '../genogram/types';
-import type { Rule } from '../rule';
-import { namesByKey, spanPosition, typedId } from './shared';
+import type { Rule } from './rule';
+import { namesByKey, spanPosition, typedId } from '../model/queries';
 
 /** Each cycle of child-to-parent links once, as the path from a person back to themselves. */
 export function ancestorCycles(genogram: Genogram): Array<{ path: string[]; link: Genogram['children'][number] }> {

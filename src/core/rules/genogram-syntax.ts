@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { reportDiagramProblems } from './shared';
+import type { Rule } from './rule';
 
+// A reading rule: no check of its own; it reports what the genogram reader (genogram/grammar.ts) leaves on model.problems.
 export const genogramSyntax: Rule = {
   id: 'genogram-syntax',
   alias: 'genogram-unreadable-line',
@@ -9,7 +9,4 @@ export const genogramSyntax: Rule = {
   category: 'genogram',
   defaultSeverity: 'error',
   options: {},
-  check({ model, source, report }) {
-    reportDiagramProblems('genogram-syntax', model, source, report);
-  },
 };

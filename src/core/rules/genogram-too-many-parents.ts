@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { namesByKey, spanPosition, typedId } from './shared';
+import type { Rule } from './rule';
+import { namesByKey, spanPosition, typedId } from '../model/queries';
 
 export const genogramTooManyParents: Rule = {
   id: 'genogram-too-many-parents',

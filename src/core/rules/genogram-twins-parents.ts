@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { namesByKey, spanPosition } from './shared';
+import type { Rule } from './rule';
+import { namesByKey, spanPosition } from '../model/queries';
 
 export const genogramTwinsParents: Rule = {
   id: 'genogram-twins-parents',

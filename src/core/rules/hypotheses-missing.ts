@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { hypothesesAnchor } from './shared';
+import type { Rule } from './rule';
+import { hypothesesAnchor } from '../model/queries';
 
 export const hypothesesMissing: Rule = {
   id: 'hypotheses-missing',

@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { hypothesesAnchor, subjectsOf } from './shared';
+import type { Rule } from './rule';
+import { hypothesesAnchor, subjectsOf } from '../model/queries';
 
 export const hypothesesOnePerson: Rule = {
   id: 'hypotheses-one-person',

@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { hypothesesAnchor, plural } from './shared';
+import type { Rule } from './rule';
+import { hypothesesAnchor, plural } from '../model/queries';
 
 export const hypothesesTooFew: Rule = {
   id: 'hypotheses-too-few',

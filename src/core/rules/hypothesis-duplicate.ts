@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { contentWordList } from '../words';
+import type { Rule } from './rule';
+import { contentWordList } from '../text/words';
 
 interface Signature {
   words: Set<string>;

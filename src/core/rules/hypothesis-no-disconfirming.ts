@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { insertItemFix, supporting } from './shared';
+import type { Rule } from './rule';
+import { insertItemFix, supporting } from '../model/queries';
 
 export const hypothesisNoDisconfirming: Rule = {
   id: 'hypothesis-no-disconfirming',

@@ -1,5 +1,5 @@
-import type { Rule } from '../rule';
-import { insertItemFix } from './shared';
+import type { Rule } from './rule';
+import { insertItemFix } from '../model/queries';
 
 export const hypothesisNoTest: Rule = {
   id: 'hypothesis-no-test',
@@ -12,7 +12,8 @@ export const hypothesisNoTest: Rule = {
   options: {},
   check({ model, report }) {
     for (const hypothesis of model.hypotheses) {
-      if (hypothesis.tests.length > 0) continue;
+      // An empty "- Test:" is a place kept for the test, as the new-case template has: not a missing item.
+      if (hypothesis.tests.length > 0 || hypothesis.emptyItems.some((i) => i.kind === 'test')) continue;
       report({
         message: `${hypothesis.label} has no Test: item. What would you need to find out, and from whom, to test this idea?`,
         at: hypothesis.statement.position,

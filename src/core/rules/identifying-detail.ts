@@ -1,8 +1,7 @@
 import { findIdentifyingDetails, kindLabels, type Finding } from '../anonymise/detect';
-import type { CaseModel } from '../model';
-import type { Rule } from '../rule';
-import { caseYear } from '../parse/diagrams';
-import { nameParts } from './shared';
+import type { CaseModel } from '../model/case';
+import type { Rule } from './rule';
+import { caseYear, nameParts } from '../model/queries';
 
 /** What the finding says, as a question about sharing rather than a verdict on the writer. */
 function messageFor(finding: Finding): string {
@@ -29,6 +28,7 @@ export const identifyingDetail: Rule = {
   // Off in ordinary case files; on in shareable copies and in exercise submissions, which are written to be shared.
   defaultSeverity: 'off',
   defaultFor: (model) => (model.frontmatter.shareable || model.frontmatter.exercise ? 'warning' : undefined),
+  defaultForText: 'warning in shareable copies and exercise submissions',
   options: {},
   check({ model, source, report }) {
     const known = new Set<string>();

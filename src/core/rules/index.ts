@@ -1,5 +1,5 @@
 // The rule registry: every rule, in the order `casemark rules` lists them.
-import type { Rule } from '../rule';
+import type { Rule } from './rule';
 import { childVoiceAbsent } from './child-voice-absent';
 import { configInvalid } from './config-invalid';
 import { evidenceNoSource } from './evidence-no-source';

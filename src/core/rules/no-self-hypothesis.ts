@@ -1,6 +1,6 @@
-import type { Rule } from '../rule';
-import { findPhrases } from '../words';
-import { hypothesesAnchor } from './shared';
+import type { Rule } from './rule';
+import { findPhrases } from '../text/words';
+import { hypothesesAnchor } from '../model/queries';
 
 export const noSelfHypothesis: Rule = {
   id: 'no-self-hypothesis',
@@ -14,9 +14,14 @@ export const noSelfHypothesis: Rule = {
     words: {
       type: 'string[]',
       default: [
-        'I', 'me', 'my', 'we', 'us', 'our', 'you', 'your', 'worker', 'social worker', 'professional', 'professionals', 'professional system',
-        'practitioner', 'agency', 'agencies', 'service', 'services', 'team', 'network', 'local authority', 'children’s services', "children's services",
+        // The writer as the one who acts or owns ("I may have…", "our visits"); "will never work with us" is about the family.
+        'I', 'my', 'we', 'our', 'worker', 'workers', 'social worker', 'social workers', 'professional', 'professionals', 'professional system',
+        'practitioner', 'practitioners', 'agency', 'agencies', 'service', 'services', 'team', 'network', 'local authority', 'children’s services', "children's services",
         'supervisor', 'manager',
+        // Other professionals around the family are part of the professional system too.
+        'therapist', 'health visitor', 'the guardian', 'children’s guardian', "children's guardian", 'teacher', 'teachers', 'head teacher', 'GP', 'doctor',
+        'paediatrician', 'midwife', 'nurse', 'school nurse', 'psychologist', 'psychiatrist', 'CAMHS', 'police', 'key worker', 'family support worker',
+        'contact supervisor', 'reviewing officer', 'IRO', 'SENCo', 'probation', 'youth worker', 'court', 'judge',
       ],
       description: 'Words that show a hypothesis is about the worker or the professional system.',
     },
@@ -24,8 +29,10 @@ export const noSelfHypothesis: Rule = {
   check({ model, source, words, report }) {
     if (model.hypotheses.length === 0) return;
     const list = words('words');
+    // "About: me" names the worker, though "me" in a statement is usually the object of someone else's act.
+    const aboutList = [...list, 'me', 'us', 'myself', 'ourselves'];
     const aboutSelf = model.hypotheses.some(
-      (h) => findPhrases(h.statement.text, list).length > 0 || h.about.some((a) => findPhrases(a.text, list).length > 0),
+      (h) => findPhrases(h.statement.text, list).length > 0 || h.about.some((a) => findPhrases(a.text, aboutList).length > 0),
     );
     if (aboutSelf) return;
     report({

@@ -1,5 +1,6 @@
-import type { Rule } from '../rule';
+import type { Rule } from './rule';
 
+// A reading rule: no check of its own; it reports what the hypotheses reader (parse/model.ts) leaves on model.problems.
 export const statusUnknown: Rule = {
   id: 'status-unknown',
   alias: 'unknown-status',
@@ -8,7 +9,4 @@ export const statusUnknown: Rule = {
   category: 'dialect',
   defaultSeverity: 'warning',
   options: {},
-  check() {
-    // Reported while reading hypotheses; see parse/model.ts.
-  },
 };

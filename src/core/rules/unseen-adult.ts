@@ -1,67 +1,6 @@
-import { kinship } from '../genogram/kinship';
-import type { GenogramPerson } from '../genogram/types';
-import type { CaseModel } from '../model';
-import { caseYear } from '../parse/diagrams';
-import type { Rule } from '../rule';
-import { findPhrases } from '../words';
-import { formatAge, nameParts, spanPosition, subjectsOf } from './shared';
-
-/**
- * National reviews of serious incidents keep finding men in a child's home whom the assessment never
- * considered ("The Myth of Invisible Men", Child Safeguarding Practice Review Panel, 2021). This asks about
- * any adult who lives with a child and appears in no hypothesis: a question to bring, not a finding.
- */
-export interface UnseenAdult {
-  adult: GenogramPerson;
-  /** The index child if they share the household, else its first child. */
-  child: GenogramPerson;
-  relation?: string;
-  age?: number;
-}
-
-/** Adults in a child's household (genogram households, ecomap centres) that no hypothesis mentions. */
-export function unseenAdults(model: CaseModel, text: string): UnseenAdult[] {
-  if (model.hypotheses.length === 0) return [];
-  // Most files have no household at all: then nothing below (which reads every person against every hypothesis) runs.
-  if (!model.diagrams.some((d) => d.genogram.households.length > 0 || d.genogram.centre)) return [];
-  const year = caseYear(model.frontmatter);
-  const hypothesisText = model.hypotheses.map((h) => text.slice(h.position.start.offset ?? 0, h.position.end.offset ?? 0)).join('\n');
-  let subjects: Set<string> | undefined;
-  const subjectsNow = (): Set<string> => (subjects ??= new Set(model.hypotheses.flatMap((h) => [...subjectsOf(h, model.people)])));
-  const found: UnseenAdult[] = [];
-  const asked = new Set<string>();
-  for (const diagram of model.diagrams) {
-    const { genogram } = diagram;
-    const kin = kinship(genogram, year);
-    const byKey = new Map(genogram.people.map((p) => [p.key, p] as const));
-    const homes = [...genogram.households.map((h) => h.members), ...(genogram.centre ? [genogram.centre.members] : [])];
-    for (const members of homes) {
-      const people = members.map((key) => byKey.get(key)).filter((p) => p !== undefined);
-      const children = people.filter((p) => kin.get(p.key)?.isChild);
-      if (children.length === 0) continue;
-      const child = children.find((c) => c.index) ?? (children[0] as (typeof children)[number]);
-      for (const adult of people) {
-        const k = kin.get(adult.key);
-        if (!adult.declared || k?.isChild || adult.pregnancy || adult.deceased || asked.has(adult.key)) continue;
-        // The same person may be listed in the frontmatter under another name ("Sara" for "Sara Jones").
-        const known = model.people.filter((p) => p.key === adult.key);
-        const keys = [adult.name, ...known.map((p) => p.name)].map((n) => n.toLowerCase());
-        // Names in their capitals: an adult called May is not mentioned by every "may".
-        const names = [adult.name, ...nameParts(adult.name), ...known.flatMap((p) => [p.name, ...nameParts(p.name)])];
-        if (keys.some((key) => subjectsNow().has(key)) || findPhrases(hypothesisText, names, 0, hypothesisText.length, true).length > 0) continue;
-        asked.add(adult.key);
-        // An ecomap has no parent lines: the relation then comes from the genogram, through the case's people.
-        found.push({ adult, child, relation: k?.relation ?? known[0]?.relation, age: k?.age ?? known[0]?.age });
-      }
-    }
-  }
-  return found;
-}
-
-/** A name as a message can carry it: a pasted paragraph in a name field must not flood the Problems panel. */
-function shortName(name: string): string {
-  return name.length > 60 ? `${name.slice(0, 57)}…` : name;
-}
+import { ageText } from '../genogram/kinship';
+import { shortName, spanPosition, unseenAdults } from '../model/queries';
+import type { Rule } from './rule';
 
 export const unseenAdult: Rule = {
   id: 'unseen-adult',
@@ -76,7 +15,7 @@ export const unseenAdult: Rule = {
     for (const { adult, child, relation, age } of unseenAdults(model, source.text)) {
       const name = shortName(adult.name);
       const childName = shortName(child.name);
-      const said = `${name}${age !== undefined ? ` (${formatAge(age)})` : ''}${relation ? `, ${childName}’s ${relation},` : ''}`;
+      const said = `${name} (${ageText(age)})${relation ? `, ${relation},` : ''}`;
       report({
         message: `${said} lives in ${childName}’s household but appears in no hypothesis. What part might ${name} play in ${childName}’s day-to-day life, and what would ${name} say about it if asked directly?`,
         at: spanPosition(source, adult.span),

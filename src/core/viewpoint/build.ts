@@ -1,15 +1,15 @@
 // The alternative viewpoint: a supervision-preparation document built from the case model alone,
 // deterministically, with every sentence taken from phrases.json (or a team's own wording).
-import type { Analysis } from '../analyse';
-import type { CaseModel, Evidence, Hypothesis, Person, Position } from '../model';
+import type { CaseModel, Evidence, Hypothesis, Person, Position } from '../model/case';
+import { findingsOf as ruleFindings, type Analysis } from '../rules/engine';
 import { findRule } from '../rules/index';
-import type { SourceText } from '../source';
-import { favouredHypothesis } from '../rules/evidence-one-sided';
-import { nameParts, sourceKey, subjectsOf, supporting } from '../rules/shared';
-import { unseenAdults } from '../rules/unseen-adult';
-import { findPhrases } from '../words';
+import type { SourceText } from '../text/source';
+import { favouredHypothesis, nameParts, sourceKey, subjectsOf, supporting, unseenAdults } from '../model/queries';
+import { findPhrases } from '../text/words';
+import { withoutPlaceholders } from '../template';
 import { gracesAspects } from './graces';
 import { phrasesWith, type PhraseKey, type Phrases } from './phrases';
+import { describeRelation } from '../genogram/kinship';
 
 export type Mark = 'fits' | 'does-not-fit' | 'not-assessed';
 
@@ -184,7 +184,17 @@ function matrixSection(model: CaseModel, writer: Writer): ViewpointSection {
     const against = (h: Hypothesis): number => h.evidenceAgainst.filter((e) => !e.noneFound).length;
     // A stable sort: hypotheses with as much against stay in the order written.
     const ranked = hypotheses.map((h, n) => ({ h, n })).sort((a, b) => against(a.h) - against(b.h) || a.n - b.n);
-    blocks.push({ kind: 'paragraph', text: writer.say('matrix.ranking', { ranking: ranked.map(({ h }) => writer.say('matrix.rankItem', { label: h.label, count: against(h) })).join(', ') }) });
+    const counts = [...new Set(hypotheses.map(against))];
+    if (counts.length === 1) {
+      // A ranking in which every idea ties ranks nothing: say so, rather than list an order that means nothing.
+      blocks.push({ kind: 'paragraph', text: writer.say('matrix.tie', { count: counts[0] as number }) });
+    } else {
+      blocks.push({ kind: 'paragraph', text: writer.say('matrix.ranking', { ranking: ranked.map(({ h }) => writer.say('matrix.rankItem', { label: h.label, count: against(h) })).join(', ') }) });
+      for (const count of counts) {
+        const tied = ranked.filter(({ h }) => against(h) === count).map(({ h }) => h.label);
+        if (tied.length > 1) blocks.push({ kind: 'paragraph', text: writer.say('matrix.tiePart', { labels: listing(tied), count }) });
+      }
+    }
     blocks.push({ kind: 'paragraph', text: writer.say('matrix.caution') });
   }
   return section;
@@ -195,11 +205,17 @@ const workerSources = /^(case record|case notes|my |me$|i$|worker|social worker|
 
 interface Voice {
   name: string;
-  kind: 'infant' | 'child' | 'adult' | 'agency';
+  kind: 'infant' | 'young' | 'child' | 'adult' | 'agency';
   /** Words that name them in a source or a sentence. */
   names: string[];
   person?: Person;
 }
+
+/** Below this age a child's questions ask about play, drawing and what they show, not what they would say. */
+const youngChildAge = 6;
+
+/** A parent's or carer's employer: asking them about the family raises consent, and the family's livelihood. */
+const employerName = /\bemployer\b|\bmanager\b|\bwork(place)?\b/i;
 
 const services = /^(school|nursery|college|gp|police|health visitor|midwife|employer|housing|youth club|social care|children's services|hospital|probation|youth offending team|the )/i;
 
@@ -216,10 +232,11 @@ function voicesOf(model: CaseModel): Voice[] {
   const voices: Voice[] = [];
   const deceased = new Set(model.diagrams.flatMap((d) => d.genogram.people.filter((p) => p.deceased || p.pregnancy).map((p) => p.key)));
   for (const person of model.people) {
-    if (person.role === 'unborn' || person.role === 'baby' || (person.key && deceased.has(person.key))) continue;
+    if (person.deceased || person.role === 'unborn' || person.role === 'baby' || (person.key && deceased.has(person.key))) continue;
     const names = [person.name, ...nameParts(person.name), ...(person.role ? [person.role] : [])];
-    // Babies and toddlers are heard through what they do: their questions ask what was seen.
-    const kind = !person.isChild ? 'adult' : person.age !== undefined && person.age < 3 ? 'infant' : 'child';
+    // Babies and toddlers are heard through what they do: their questions ask what was seen. Young children (under
+    // six) through their play, their drawings and what they show rather than say.
+    const kind = !person.isChild ? 'adult' : person.age !== undefined && person.age < 3 ? 'infant' : person.age !== undefined && person.age < youngChildAge ? 'young' : 'child';
     voices.push({ name: person.name, kind, names, person });
   }
   const seen = new Set(voices.flatMap((v) => v.names.map((n) => n.toLowerCase())));
@@ -282,24 +299,40 @@ function voicesSection(model: CaseModel, prose: string, writer: Writer, voices: 
   const items: string[] = [];
   const types: Record<Voice['kind'], PhraseKey[]> = {
     infant: ['voices.infant.observe', 'voices.infant.comfort'],
+    young: ['voices.young.play', 'voices.young.drawing', 'voices.young.show'],
     child: ['voices.child.observer', 'voices.child.triadic', 'voices.child.future', 'voices.child.difference'],
     adult: ['voices.adult.observer', 'voices.adult.behavioural', 'voices.adult.triadic', 'voices.adult.future'],
     agency: ['voices.agency.observer', 'voices.agency.difference'],
   };
   unheard.forEach((voice, n) => {
     const other =
-      voice.kind === 'child' || voice.kind === 'infant'
+      voice.kind === 'child' || voice.kind === 'infant' || voice.kind === 'young'
         ? (parent?.name ?? 'the adults at home')
         : (model.people.find((p) => !p.isChild && p !== voice.person && p.role !== 'unborn')?.name ?? 'the other adults at home');
     const childName = child && child !== voice.person ? child.name : 'the child';
     const keys = types[voice.kind];
     // Two question types each, turning through the list, so the questions differ from person to person.
     const chosen = [keys[n % keys.length], keys[(n + 1) % keys.length]] as PhraseKey[];
+    // Before anything about an employer: whether the family agrees to them being asked at all.
+    if (voice.kind === 'agency' && employerName.test(voice.name)) chosen.unshift('voices.agency.consent');
     const questions = chosen.map((key) => writer.say(key, { name: voice.name, other, child: childName }));
-    items.push(`**${voice.name.charAt(0).toUpperCase()}${voice.name.slice(1)}**: ${questions.join(' ')}`);
+    const relation = voice.person ? relationOf(model, voice.person) : undefined;
+    items.push(`**${voice.name.charAt(0).toUpperCase()}${voice.name.slice(1)}**${relation ? ` (${relation})` : ''}: ${questions.join(' ')}`);
   });
   blocks.push({ kind: 'list', items });
   return section;
+}
+
+/** Who a genogram person is, worded from the index child and naming them: "Noah’s mother’s partner". */
+function relationOf(model: CaseModel, person: Person): string | undefined {
+  if (!person.key) return undefined;
+  for (const diagram of model.diagrams) {
+    const { genogram } = diagram;
+    const index = genogram.people.find((p) => p.index && !p.pregnancy);
+    if (diagram.kind !== 'genogram' || !index || !genogram.people.some((p) => p.key === person.key && p.declared)) continue;
+    return index.key === person.key ? undefined : describeRelation(genogram, person.key, [index.key]);
+  }
+  return undefined;
 }
 
 function testsSection(model: CaseModel, text: string, writer: Writer, unheard: Voice[], voices: Voice[]): ViewpointSection {
@@ -317,10 +350,15 @@ function testsSection(model: CaseModel, text: string, writer: Writer, unheard: V
     .filter((line) => line.length > 0 && !line.startsWith('#'));
   const items: string[] = [];
   for (const hypothesis of model.hypotheses) {
-    const asks = [...hypothesis.tests.map((t) => t.text), ...plan];
-    const naming = (names: string[]): string | undefined => asks.find((a) => findPhrases(a, names, 0, a.length, true).length > 0 || findPhrases(a, names.map((n) => n.toLowerCase())).length > 0);
+    const names = (line: string, words: string[]): boolean => words.length > 0 && (findPhrases(line, words, 0, line.length, true).length > 0 || findPhrases(line, words.map((n) => n.toLowerCase())).length > 0);
     const sources = [...new Set(supporting(hypothesis).flatMap((e) => (e.source ? [sourceKey(e.source)] : [])))];
     const about = subjectsOf(hypothesis, model.people);
+    // A plan step is this hypothesis's test only if it is about it: it names the hypothesis or someone it is about.
+    // "Meet Amy with her teacher" does not test "I may be more comfortable talking with mothers".
+    const subjects = model.people.filter((p) => about.has(p.name.toLowerCase())).flatMap((p) => [p.name, ...nameParts(p.name)]);
+    const relatedPlan = plan.filter((line) => (hypothesis.labelled && names(line, [hypothesis.label])) || names(line, subjects));
+    const asks = [...hypothesis.tests.map((t) => t.text), ...relatedPlan];
+    const naming = (words: string[]): string | undefined => asks.find((a) => names(a, words));
     const silent = unheard.find((v) => v.person && about.has(v.person.name.toLowerCase()));
     // A plan step that names the hypothesis ("Bring H4 to supervision") is looking at it too.
     const namingLabel = hypothesis.labelled ? plan.find((line) => findPhrases(line, [hypothesis.label], 0, line.length, true).length > 0) : undefined;
@@ -372,20 +410,7 @@ function gracesSection(model: CaseModel, prose: string, writer: Writer): Viewpoi
 /** Where a rule would report on this analysis, run directly with its options from the file's settings. */
 function findingsOf(ruleId: string, analysis: Analysis, source: SourceText): Position[] {
   const rule = findRule(ruleId);
-  if (!rule) return [];
-  const setting = analysis.config.rules[rule.id] ?? {};
-  const options: Record<string, unknown> = {};
-  for (const [name, spec] of Object.entries(rule.options)) options[name] = setting[name] ?? spec.default;
-  const places: Position[] = [];
-  rule.check({
-    model: analysis.model,
-    source,
-    options,
-    number: (name) => (typeof options[name] === 'number' ? (options[name] as number) : 0),
-    words: (name) => (Array.isArray(options[name]) ? (options[name] as string[]) : []),
-    report: (r) => places.push(r.at),
-  });
-  return places;
+  return rule ? ruleFindings(rule, analysis, source) : [];
 }
 
 function positionSection(analysis: Analysis, text: string, writer: Writer): ViewpointSection {
@@ -433,8 +458,9 @@ function positionSection(analysis: Analysis, text: string, writer: Writer): View
 export function buildViewpoint(analysis: Analysis, text: string, phrases: Phrases = phrasesWith()): Viewpoint {
   const writer = new Writer(phrases);
   const { model } = analysis;
-  // Prose only: code, comments, the frontmatter and a viewpoint CaseMark wrote earlier are not the writer's own words.
-  const prose = analysis.prose ?? text;
+  // Prose only: code, comments, the frontmatter, a viewpoint CaseMark wrote earlier and the new-case template's
+  // placeholder sentences are not the writer's own words.
+  const prose = withoutPlaceholders(analysis.prose ?? text);
   const voices = voicesOf(model);
   const unheard = voices.filter((v) => !heard(v, model, prose));
   return {

@@ -1,5 +1,6 @@
 // Burnham's Social GGRRAAACCEEESSS (domain brief, section 2): each aspect of difference, the words that show the
 // notes mention it, and the question to bring when they do not. Words are matched as whole words, in any case.
+// Ability is (dis)ability, not health: "unwell" or "illness" alone says nothing about it.
 import type { PhraseKey } from './phrases';
 
 export interface GracesAspect {
@@ -14,7 +15,7 @@ export const gracesAspects: GracesAspect[] = [
   { name: 'Race', phrase: 'graces.race', words: ['race', 'racism', 'racist', 'racial', 'racialised', 'black', 'white', 'brown', 'mixed heritage', 'dual heritage'] },
   { name: 'Religion', phrase: 'graces.religion', words: ['religion', 'religious', 'faith', 'church', 'mosque', 'temple', 'synagogue', 'gurdwara', 'catholic', 'muslim', 'christian', 'jewish', 'hindu', 'sikh', 'buddhist', 'prayer', 'pray'] },
   { name: 'Age', phrase: 'graces.age', words: ['generation', 'generations', 'elderly', 'teenager', 'teenage', 'adolescent', 'young parent', 'age gap'] },
-  { name: 'Ability', phrase: 'graces.ability', words: ['disability', 'disabled', 'autism', 'autistic', 'adhd', 'learning disability', 'learning difficulty', 'neurodivergent', 'mental health', 'wheelchair', 'deaf', 'blind', 'illness', 'unwell', 'chronic', 'send', 'ehcp'] },
+  { name: 'Ability', phrase: 'graces.ability', words: ['disability', 'disabled', 'autism', 'autistic', 'adhd', 'learning disability', 'learning difficulty', 'neurodivergent', 'mental health', 'wheelchair', 'deaf', 'blind', 'send', 'ehcp'] },
   { name: 'Appearance', phrase: 'graces.appearance', words: ['appearance', 'clothes', 'clothing', 'dressed', 'weight', 'hair', 'tattoo', 'tattoos'] },
   { name: 'Class', phrase: 'graces.class', words: ['class', 'working class', 'middle class', 'money', 'income', 'poverty', 'debt', 'debts', 'benefits', 'universal credit', 'food bank', 'rent', 'arrears'] },
   { name: 'Culture', phrase: 'graces.culture', words: ['culture', 'cultural', 'tradition', 'traditions', 'traditional', 'custom', 'customs'] },

@@ -1,6 +1,6 @@
 // The viewpoint as Markdown: a document of its own (opened beside the case), or a section inside the case file
 // between markers, so that inserting it again replaces only what CaseMark wrote.
-import type { CaseModel } from '../model';
+import type { CaseModel } from '../model/case';
 import type { Block, Matrix, Viewpoint } from './build';
 
 export const viewpointStart = '<!-- casemark-viewpoint -->';

@@ -17,11 +17,19 @@ describe(id, () => {
       assert.match(m.reason, /What would Jay say about this, in their own words\?/);
     });
 
+    it('lists only those under 18 at the case’s date, never the dead or those whose birth year makes them adults (issue 18)', () => {
+      const block = ['```genogram', 'person ewa female 1940', 'person tom male 1962', 'person kasia female 1988', 'person ola female 2015 index', 'person jan male 2019 died 2019', 'person ben male 2008',
+        'tom child of ewa', 'kasia child of tom', 'ola, jan, ben children of kasia', '```', ''].join('\n');
+      // Tom is "Ewa's son" in the frontmatter: a relation, not an age; the genogram's birth year decides.
+      const text = caseFile(`${block}\n${adultsOnly}`, 'date: 2026-03-01\npeople:\n  - {name: Tom, role: son}');
+      assert.match(single(lintRule(id, text)).reason, /^Ola \(11\) is named, but/);
+    });
+
     it('names all the children, and points at the first', () => {
       const text = caseFile(adultsOnly, 'people:\n  - {name: Sara, role: mother}\n  - {name: Amy Jones, role: daughter}\n  - {name: Leo, age: 3}');
       const m = single(lintRule(id, text));
       assertAt(m, span(text, '{name: Amy Jones, role: daughter}'));
-      assert.match(m.reason, /^Amy Jones, Leo \(3\) are named, but CaseMark found nothing recording what the children said/);
+      assert.match(m.reason, /^Amy Jones \(age not recorded\), Leo \(3\) are named, but CaseMark found nothing recording what the children said/);
       assert.match(m.reason, /What would Amy say/);
     });
 
@@ -78,6 +86,45 @@ describe(id, () => {
     it('is quiet with “Jay’s drawing showed his gran in the middle.”', () => {
       const text = caseFile('Jay’s drawing showed his gran in the middle.\n\n## Hypotheses\n\n- H1: Jay may be worried.\n', 'people:\n  - {name: Jay, role: son, age: 6}');
       assert.ok(!lint(text).some((m) => m.ruleId === 'child-voice-absent'));
+    });
+  });
+
+  describe('finding the child in the text (issue 17)', () => {
+    const mia = 'people:\n  - {name: Mia, role: daughter, age: 7}\n  - {name: Kerry, role: mother}';
+
+    it('a children’s guardian is an adult: not named as a child, and their words are not a child’s', () => {
+      const text = caseFile(`The guardian said contact was "horrifying".\n\n${adultsOnly}`, `${mia}\n  - {name: the guardian, role: children's guardian}\n  - {name: Ms Hart, role: children's guardian}`);
+      const m = single(lintRule(id, text));
+      assert.match(m.reason, /^Mia \(7\) is named/);
+      assert.doesNotMatch(m.reason, /guardian|Hart|What would the say/);
+    });
+
+    it('a source in the two-part form (source: Mia, at school) is the child heard', () => {
+      const text = caseFile(hypotheses('- H1: Mia may be tired.', '  - For: She falls asleep in class. (source: Mia, at school)'), mia);
+      assert.deepEqual(lintRule(id, text), []);
+    });
+
+    for (const sentence of ['At school Mia is often asked to keep her coat on.', 'Mia was told to keep quiet.', 'I asked Mia to keep a diary.']) {
+      it(`someone asking or telling the child is not the child heard: “${sentence}”`, () => {
+        assert.equal(lintRule(id, caseFile(`${sentence}\n\n${adultsOnly}`, mia)).length, 1);
+      });
+    }
+
+    it('a name does not run on into the next list item', () => {
+      const text = caseFile(`## Next steps\n\n- Visit Mia\n- Kerry said she would be in on Tuesday\n\n${adultsOnly}`, mia);
+      assert.equal(lintRule(id, text).length, 1);
+    });
+
+    it('a child known by an initial and surname is called by the whole name, never the surname alone', () => {
+      const m = single(lintRule(id, caseFile(adultsOnly, 'people:\n  - {name: R Patel, role: son, age: 9}\n  - {name: Mr Patel, role: father}')));
+      assert.match(m.reason, /What would R Patel say about this/);
+      const heard = caseFile(`Mr Patel said the mornings are hard.\n\n${adultsOnly}`, 'people:\n  - {name: R Patel, role: son, age: 9}\n  - {name: Mr Patel, role: father}');
+      assert.equal(lintRule(id, heard).length, 1, 'the father speaking is not the son heard');
+    });
+
+    it('a baby heard through what she did (“reached for”, “settled”)', () => {
+      const text = caseFile(`At both visits Poppy reached for Sue and settled on her lap.\n\n${adultsOnly}`, 'people:\n  - {name: Poppy, role: daughter, age: 0.9}');
+      assert.deepEqual(lintRule(id, text), []);
     });
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { analyse } from '../../../src/core/index';
-import { favouredHypothesis } from '../../../src/core/rules/evidence-one-sided';
+import { favouredHypothesis } from '../../../src/core/model/queries';
 import { assertAt, caseFile, describeSeverity, hypotheses, lintRule, single, span } from '../helpers';
 
 const id = 'evidence-one-sided';

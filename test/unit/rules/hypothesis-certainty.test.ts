@@ -158,5 +158,43 @@ describe(id, () => {
     });
   });
 
+  describe('word forms and patterns (issue 17)', () => {
+    const cases: Array<[string, string, string | undefined]> = [
+      ['- H1: It seemed clear that Tess puts her evenings first.', 'It seemed clear that', 'It seemed possible that'],
+      ['- H1: Patience does indeed see him as the one who listens.', 'does indeed', 'may'],
+      ['- H1: Leanne cancels late; they do this all the time.', 'all the time', 'often'],
+      ['- H1: There is no question that Chloe understands the risk.', 'There is no question that', 'It may be that'],
+      ['- H1: Mr K is bound to leave again.', 'bound to', 'likely to'],
+      ['- H1: Relapse is inevitable for Kim.', 'inevitable', 'possible'],
+      ['- H1: Patience did indeed go to the party.', 'did indeed', undefined],
+    ];
+    for (const [item, words, replacement] of cases) {
+      it(`“${words}”${replacement ? `, with “${replacement}” offered` : ', asking for a rewording'}`, () => {
+        const text = caseFile(hypotheses(item));
+        const m = single(lintRule(id, text));
+        assert.equal(coveredText(text, m), words);
+        if (replacement === undefined) {
+          assert.equal(m.fix, undefined);
+          assert.match(m.reason, /how could you word it to leave room for what you have not yet seen\?$/);
+        } else {
+          assert.equal(m.fix?.text, replacement);
+          assert.deepEqual(lintRule(id, applyFix(text, m.fix)), []);
+        }
+      });
+    }
+
+    for (const item of ['- H1: Liam’s biting may not always be about school.', '- H2: Lee was never asked for his side.', '- H3: It is not clear that Dad knows.', '- H4: Kim hasn’t always been able to say no.']) {
+      it(`is quiet on a negated or past form: “${item.slice(6)}”`, () => {
+        assert.deepEqual(lintRule(id, caseFile(hypotheses(item))), []);
+      });
+    }
+
+    it('team patterns in settings: stems and alternatives', () => {
+      const text = caseFile(hypotheses('- H1: Dad is surely the one, and she (is) unarguably right.'));
+      const messages = lintRule(id, text, withRule(id, { words: ['surely', 'unarguabl*'] }));
+      assert.deepEqual(messages.map((m) => coveredText(text, m)), ['surely', 'unarguably']);
+    });
+  });
+
   describeSeverity(id, (fm) => caseFile(hypotheses('- H1: Mr K is clearly controlling.'), fm));
 });

@@ -57,5 +57,23 @@ describe(id, () => {
     });
   });
 
+  describe('who the hypothesis is about (issue 17)', () => {
+    it('fires when “us” is only the family’s view of the worker (“will never work with us”)', () => {
+      const text = caseFile(hypotheses('- H1: Kim will never work with us while Paul is in the house.', '- H2: Kim may fear losing her home.'));
+      assertAt(single(lintRule(id, text)), span(text, '## Hypotheses'));
+    });
+
+    for (const who of ['The therapist', 'The health visitor', 'The children’s guardian', 'The GP', 'The police']) {
+      it(`is quiet when a hypothesis is about the professional system: “${who} may have…”`, () => {
+        const text = caseFile(hypotheses('- H1: Dad may feel left out.', `- H2: ${who} may have seen more of Finn than anyone else.`));
+        assert.deepEqual(lintRule(id, text), []);
+      });
+    }
+
+    it('is quiet with About: me', () => {
+      assert.deepEqual(lintRule(id, caseFile(hypotheses('- H1: Dad may feel left out.', '- H2: Visits are at the wrong time.', '  - About: me'))), []);
+    });
+  });
+
   describeSeverity(id, (fm) => caseFile(family, fm));
 });

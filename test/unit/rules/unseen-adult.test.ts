@@ -37,11 +37,11 @@ describe(id, () => {
       );
     });
 
-    it('on an adult with no age, without one in the message', () => {
+    it('on an adult with no age, saying the age is not recorded rather than guessing one', () => {
       const text = caseFile(`${block('genogram', ...family, 'person lodger male', 'household: kerry, mia, lodger')}\n${hypotheses('- H1: Mornings may be hard for Kerry and Ryan.')}`, dated);
       const m = single(lintRule(id, text));
       assertAt(m, span(text, 'lodger'));
-      assert.match(m.reason, /^lodger lives in Mia’s household but appears in no hypothesis\. What part might lodger play/i);
+      assert.match(m.reason, /^Lodger \(age not recorded\) lives in Mia’s household but appears in no hypothesis\. What part might Lodger play/);
     });
 
     it('in an ecomap’s family centre, which counts as a household', () => {
@@ -64,6 +64,33 @@ describe(id, () => {
     it('names the first child when no one is marked index', () => {
       const text = caseFile(`${block('genogram', 'person kerry female 29', 'person ryan male 34', 'person leo male 3', 'person mia female 7', 'household: kerry, ryan, leo, mia')}\n${aboutKerry}`, dated);
       assert.match(single(lintRule(id, text)).reason, /^Ryan \(34\) lives in Leo’s household/);
+    });
+  });
+
+  describe('words each relation from the child it names (issue 18)', () => {
+    it('“Kai’s father’s partner and Leo’s mother”, never “Leo’s father’s partner”', () => {
+      const lines = ['person kai male 10 index', 'person leo male 4', 'person sam male 34', 'person jo female 29', 'person ana female 33', 'sam + ana separated', 'sam + jo cohabiting', 'kai child of sam + ana', 'leo child of sam + jo'];
+      const text = caseFile(`${block('genogram', ...lines, 'household: sam, jo, leo, kai')}\n${hypotheses('- H1: Sam may be finding the school run hard.')}`, dated);
+      assert.equal(single(lintRule(id, text)).reason.split(' lives in')[0], 'Jo (29), Kai’s father’s partner and Leo’s mother,');
+      // Without Kai at home, the sentence names Leo, and Jo is his mother.
+      const leoOnly = caseFile(`${block('genogram', ...lines, 'household: sam, jo, leo')}\n${hypotheses('- H1: Sam may be finding the school run hard.')}`, dated);
+      assert.equal(single(lintRule(id, leoOnly)).reason.split(' lives in')[0], 'Jo (29), Leo’s mother,');
+    });
+
+    it('keeps a full sister a sister beside a foster link, and a great-grandmother a great-grandmother', () => {
+      const lines = ['person edna female 1940', 'person gwen female 1962', 'person lisa female 1984', 'person hana female 2003', 'person zara female 2010 index', 'person ruth female 2024', 'person fay female 1970',
+        'gwen child of edna', 'lisa child of gwen', 'hana, zara children of lisa', 'ruth child of hana', 'zara child of fay fostered'];
+      const text = caseFile(`${block('genogram', ...lines, 'household: hana, ruth, zara, edna')}\n${hypotheses('- H1: The routine may have changed.')}`, dated);
+      assert.deepEqual(lintRule(id, text).map((m) => m.reason.split(' lives in')[0]), [
+        'Edna (86), Zara’s maternal great-grandmother and Ruth’s maternal great-great-grandmother,',
+        'Hana (23), Zara’s sister and Ruth’s mother,',
+      ]);
+    });
+
+    it('names the index child when no child at home has a plain word for the adult', () => {
+      const lines = ['person zara female 15 index', 'person fay female 50', 'person kit male 5', 'zara child of fay fostered'];
+      const text = caseFile(`${block('genogram', ...lines, 'household: fay, kit')}\n${hypotheses('- H1: The routine may have changed.')}`, dated);
+      assert.equal(single(lintRule(id, text)).reason.split(' lives in')[0], 'Fay (50), Zara’s foster mother,');
     });
   });
 

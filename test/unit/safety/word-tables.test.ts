@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { analyse } from '../../../src/core/index';
 import { parseDiagram } from '../../../src/core/genogram/index';
-import { wordTables } from '../../../src/core/words';
+import { wordTables } from '../../../src/core/text/words';
 import '../../../src/core/rules/index';
 
 const prototypeNames = [...Object.getOwnPropertyNames(Object.prototype), '__proto__'];

@@ -65,7 +65,7 @@ describe('alternative viewpoint', () => {
     it('asks about voices not heard, with questions written for each, and not about those heard', () => {
       const voices = viewpointDocument(viewpointOf(read('unseen-adult.case.md')));
       assert.match(voices, /Views recorded in the notes: Leanne, Nan Pat and the health visitor\./);
-      assert.match(voices, /\*\*Craig\*\*: When Noah has a hard day, what does Craig do/);
+      assert.match(voices, /\*\*Craig\*\* \(Noah’s father\): When Noah has a hard day, what does Craig do/, 'a relation worded from the child the document names');
       assert.match(voices, /\*\*Noah\*\*: What have you seen Noah do/, 'a baby is heard through what they do');
       assert.match(voices, /\*\*Craig’s employer\*\*/);
       assert.doesNotMatch(voices, /\*\*Leanne\*\*:/);

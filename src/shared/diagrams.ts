@@ -15,7 +15,8 @@ export interface PreviewBlock {
 
 /** Extension → webview. */
 export type ToWebview =
-  | { type: 'update'; uri: string; fileName: string; version: number; blocks: PreviewBlock[] }
+  /** `caseYear`: the year of the case file's frontmatter date, when it has one (ages from birth years). */
+  | { type: 'update'; uri: string; fileName: string; version: number; blocks: PreviewBlock[]; caseYear?: number }
   /** Draw these blocks (all when absent) as PNG and answer with `png`. */
   | { type: 'renderPng'; request: number; blocks?: number[] };
 

@@ -154,3 +154,81 @@ const stopWords = new Set(
     ' ',
   ),
 );
+
+// Word patterns: list entries a team can write in settings that match word forms, not one spelling.
+// In an entry, `word*` is a stem (any ending: "disengag*" finds disengaged, disengaging, disengagement) and
+// `(a|b|c)` is one word of several ("(refused|refusal|refusing) to engage"); everything else matches as in
+// findPhrases (whole words, any case, spaces or hyphens between words).
+
+/** One word of a pattern as a regular expression source. */
+function wordSource(word: string): string {
+  const alternatives = /^\((.+)\)$/.exec(word)?.[1]?.split('|') ?? [word];
+  const sources = alternatives.map((w) =>
+    w
+      .split('*')
+      .map(escape)
+      .join("[\\p{L}'’]*"),
+  );
+  return sources.length === 1 ? (sources[0] as string) : `(?:${sources.join('|')})`;
+}
+
+/** A pattern's words: spaces split words, except inside `( | )`. */
+function patternWords(pattern: string): string[] {
+  return pattern.trim().toLowerCase().match(/\([^)]*\)\S*|\S+/g) ?? [];
+}
+
+function patternSource(pattern: string): string {
+  return patternWords(pattern).map(wordSource).join('[\\s-]+');
+}
+
+const patternCache = new Map<string, { all: RegExp; each: Array<{ pattern: string; exact: RegExp }> } | undefined>();
+
+function compilePatterns(patterns: readonly string[]) {
+  const key = patterns.join('\u0000');
+  if (patternCache.has(key)) return patternCache.get(key);
+  const usable = [...new Set(patterns.map((p) => p.trim()).filter(Boolean))];
+  const each = usable.map((pattern) => ({ pattern, exact: new RegExp(`^(?:${patternSource(pattern)})$`, 'iu') }));
+  const sources = usable.map(patternSource).sort((a, b) => b.length - a.length);
+  const compiled = sources.length === 0 ? undefined : { all: new RegExp(`(?<![\\p{L}\\p{N}_'’-])(?:${sources.join('|')})(?![\\p{L}\\p{N}_-])`, 'giu'), each };
+  if (patternCache.size >= 200) patternCache.clear();
+  patternCache.set(key, compiled);
+  return compiled;
+}
+
+/**
+ * Where the entries of a pattern list occur between `from` and `to`: like findPhrases, with stems (`word*`) and
+ * alternatives (`(a|b)`). Each match names the entry that matched, as configured.
+ */
+export function findPatterns(text: string, patterns: readonly string[], from = 0, to = text.length): Match[] {
+  const compiled = compilePatterns(patterns);
+  if (!compiled) return [];
+  const { all, each } = compiled;
+  const within = to + 2 < text.length ? text.slice(0, to + 2) : text;
+  const found: Match[] = [];
+  all.lastIndex = from;
+  for (let m = all.exec(within); m && m.index < to; m = all.exec(within)) {
+    const end = m.index + m[0].length;
+    if (end > to) break;
+    const phrase = each.find((e) => e.exact.test(m[0]))?.pattern ?? m[0];
+    found.push({ start: m.index, end, text: m[0], phrase });
+  }
+  return found;
+}
+
+const negation = /^(?:not|no|never|without|hardly|nor)\s+$|n['’]t\s+$/i;
+
+/**
+ * Whether the words just before `offset` deny them: "not", "no", "never", "without" or an -n't, up to two words
+ * back in the same clause ("may not always", "is not really chaotic", "wasn't uncooperative").
+ */
+export function isNegated(text: string, offset: number): boolean {
+  const before = text.slice(Math.max(0, offset - 60), offset);
+  const clause = before.split(/[.;:!?,()\n]/).pop() ?? '';
+  const words = clause.match(/\S+\s+/g) ?? [];
+  return words.slice(-3).some((word) => negation.test(word));
+}
+
+/** The quotation that holds `offset`, if any: its range in the text. */
+export function quotationAt(quoted: Array<[number, number]>, start: number, end: number): [number, number] | undefined {
+  return quoted.find(([a, b]) => start > a && end < b);
+}

@@ -1,8 +1,35 @@
 // The typed case model: what a case analysis says, with every element's place in the source.
 import type { Position } from 'unist';
-import type { Genogram } from './genogram/types';
+import type { Genogram } from '../genogram/types';
 
 export type { Position };
+
+/** A text edit by offsets into the case file: replace [start, end) with text. */
+export interface Fix {
+  start: number;
+  end: number;
+  text: string;
+  /**
+   * The same edit as a VS Code snippet (`${1:placeholder}`), for an editor that can put the cursor on what the
+   * writer still has to fill in; `text` is what the snippet leaves when nothing is typed.
+   */
+  snippet?: string;
+  /** How an editor should name the fix ("Add a Test: item"). */
+  title: string;
+  /** Safe to apply with every other fix at once, unseen (fix all, fix on save). */
+  bulk?: boolean;
+}
+
+/**
+ * Something the reader could not read as written (bad YAML, an unknown status, a genogram line), kept on the model
+ * for the rule it names to report; such a rule has no check of its own.
+ */
+export interface ReadingProblem {
+  ruleId: string;
+  message: string;
+  position: Position;
+  fix?: Fix;
+}
 
 export type SectionKind = 'dilemma' | 'hypotheses' | 'genogram' | 'ecomap' | 'viewpoint' | 'reflections' | 'plan';
 
@@ -42,6 +69,11 @@ export interface Hypothesis {
   evidenceFor: Evidence[];
   evidenceAgainst: Evidence[];
   tests: TextSpan[];
+  /**
+   * Keyword items written but not yet filled in ("- Test:" with nothing after it, as the new-case template has):
+   * a place kept for the writer, neither a missing item nor content.
+   */
+  emptyItems: Array<{ kind: 'for' | 'against' | 'test' | 'about'; position: Position }>;
   status?: TextSpan & { value: HypothesisStatus | undefined };
   /** Names from `About:` items, as written. */
   about: TextSpan[];
@@ -59,7 +91,10 @@ export interface Person {
   /** Who they are to the index child, spelt out ("maternal grandmother"), for genogram people. */
   relation?: string;
   age?: number;
+  /** Under 18 at the case's date (see isChildAt in genogram/kinship.ts); never someone who has died. */
   isChild: boolean;
+  /** Drawn as having died on the genogram: never asked for their voice, never counted in a household. */
+  deceased?: boolean;
   origin: 'frontmatter' | 'genogram';
   position?: Position;
 }
@@ -96,6 +131,8 @@ export interface CaseModel {
   hypotheses: Hypothesis[];
   people: Person[];
   diagrams: Diagram[];
+  /** Everything the reader could not read as written, in reading order, for the rules named on them. */
+  problems: ReadingProblem[];
   /** The alternative viewpoint CaseMark inserted, between its markers, as offsets. */
   generatedViewpoint?: { start: number; end: number };
 }

@@ -1,7 +1,7 @@
 // The built-in Markdown preview draws ```genogram and ```ecomap fences as inline SVG (so an exported or printed
 // preview keeps them); every other fence is left to the renderer before us. All text in the SVG is escaped by the
 // core's svgText. Styles: markdown.previewStyles → dist/genogram.css, written by the build.
-import { svgText } from '../core/genogram/index';
+import { svgText, type SvgElement } from '../core/genogram/index';
 import { blockTitles, drawBlocks, type DiagramKind, type DrawnBlock } from './diagrams';
 
 // The few parts of markdown-it this plugin touches (VS Code hands us its own instance).
@@ -62,7 +62,19 @@ export function extendMarkdownIt<T>(md: T): T {
     const line = token.map ? ` data-line="${token.map[0]}"` : '';
     const problems = meta.casemarkDiagram?.genogram.problems.length ?? 0;
     const note = problems > 0 ? `<p class="casemark-diagram-note">${it.utils.escapeHtml(`${problems} line${problems === 1 ? '' : 's'} of this ${kind} could not be read.`)}</p>` : '';
-    return `<div class="casemark-diagram casemark-${kind} code-line"${line} role="figure" aria-label="${it.utils.escapeHtml(meta.casemarkTitle ?? kind)}">${svgText(drawing.svg)}${note}</div>\n`;
+    // The drawing in words for screen readers (and a reader who opens it); every text escaped.
+    const esc = it.utils.escapeHtml;
+    const words = (drawing.text ?? []).map((s) => `<h4>${esc(s.heading)}</h4><ul>${s.items.map((item) => `<li>${esc(item)}</li>`).join('')}</ul>`).join('');
+    const text = words ? `<details class="casemark-text"><summary>Text version of the drawing</summary>${words}</details>` : '';
+    return `<div class="casemark-diagram casemark-${kind} code-line"${line} role="figure" aria-label="${esc(meta.casemarkTitle ?? kind)}">${svgText(readable(drawing.svg, drawing.width))}${text}${note}</div>\n`;
   };
   return md;
+}
+
+/**
+ * The drawing may shrink to the page, but not below the width at which its names (11 px) are 9 px: a bigger family
+ * scrolls sideways in its block instead (the block has overflow-x: auto).
+ */
+function readable(svg: SvgElement, width: number): SvgElement {
+  return { ...svg, attrs: { ...svg.attrs, style: `min-width: ${Math.ceil((width * 9) / 11)}px` } };
 }

@@ -1,9 +1,7 @@
 // Making CaseMark's one message type: a vfile message with ruleId, source 'casemark', place and severity.
-import { VFile } from 'vfile';
-import { location } from 'vfile-location';
-import type { ConfigProblem } from './config/read';
-import type { Severity } from './config/types';
-import type { Position } from './model';
+import type { VFile } from 'vfile';
+import type { Severity } from '../model/settings';
+import type { Position } from '../model/case';
 import { docsPath, type CaseMessage, type Fix } from './rule';
 
 export interface MessageInput {
@@ -27,15 +25,4 @@ export function createMessage(file: VFile, input: MessageInput): CaseMessage {
   if (input.fix) message.fix = input.fix;
   if (input.expected) message.expected = input.expected;
   return message;
-}
-
-/** A settings file's problems as messages on that file, so they are shown where they are. */
-export function configFileMessages(path: string, text: string, problems: ConfigProblem[]): VFile {
-  const file = new VFile({ path, value: text });
-  const place = location(text);
-  const point = (offset: number) => place.toPoint(Math.min(offset, text.length)) ?? { line: 1, column: 1, offset: 0 };
-  for (const problem of problems) {
-    createMessage(file, { ruleId: 'config-invalid', severity: 'error', reason: problem.message, at: { start: point(problem.start), end: point(problem.end) } });
-  }
-  return file;
 }

@@ -1,5 +1,5 @@
 // Configuration shapes shared by the rules, the config reader and the adapters.
-import type { SectionKind } from '../model';
+import type { SectionKind } from './case';
 
 export const severities = ['off', 'hint', 'info', 'warning', 'error'] as const;
 export type Severity = (typeof severities)[number];

@@ -1,8 +1,8 @@
 // The contract every rule file fulfils, and the context a rule's check receives.
 import type { VFileMessage } from 'vfile-message';
-import type { CaseModel, Position } from './model';
-import type { Severity } from './config/types';
-import type { SourceText } from './source';
+import type { CaseModel, Fix, Position } from '../model/case';
+import type { Severity } from '../model/settings';
+import type { SourceText } from '../text/source';
 
 export type RuleCategory = 'structure' | 'hypothesis' | 'bias' | 'language' | 'recording' | 'dialect' | 'genogram' | 'privacy';
 
@@ -12,16 +12,7 @@ export interface OptionSpec {
   description: string;
 }
 
-/** A text edit by offsets into the case file: replace [start, end) with text. */
-export interface Fix {
-  start: number;
-  end: number;
-  text: string;
-  /** How an editor should name the fix ("Add a Test: item"). */
-  title: string;
-  /** Safe to apply with every other fix at once, unseen (fix all, fix on save). */
-  bulk?: boolean;
-}
+export type { Fix };
 
 export interface Report {
   message: string;
@@ -53,9 +44,14 @@ export interface Rule {
   defaultSeverity: Severity;
   /** A default that depends on the file itself (identifying-detail is on in shareable copies); settings still win. */
   defaultFor?(model: CaseModel): Severity | undefined;
+  /** What `defaultFor` does, in words, for the rule's page ("warning in shareable copies"). */
+  defaultForText?: string;
   options: Record<string, OptionSpec>;
-  /** Rules about the document itself (bad YAML) also run when the rule settings cannot be read. */
-  check(context: RuleContext): void;
+  /**
+   * Looks at the model and reports. Every rule also reports the problems the reader left on the model under its id
+   * (`model.problems`); a reading rule (bad YAML, an unknown status, an unreadable genogram line) has no check at all.
+   */
+  check?(context: RuleContext): void;
 }
 
 /** A vfile message as CaseMark reports it: ruleId, source 'casemark', place, severity, and maybe a fix. */
