@@ -9,6 +9,7 @@ import type { CaseModel, Position } from './model';
 import { diagramPeople, readDiagrams } from './parse/diagrams';
 import { readFrontmatter } from './parse/frontmatter';
 import type { IncrementalParser } from './parse/incremental';
+import { limitText } from './parse/limits';
 import { parseMarkdown } from './parse/markdown';
 import { findSections, readHypotheses } from './parse/model';
 import type { DialectProblem } from './parse/problems';
@@ -65,7 +66,9 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
     diagrams: [],
   };
   try {
-    const tree = options.parser ? options.parser.parse(text).tree : parseMarkdown(text);
+    // Parsed with its worst cases capped (the same length, so every offset holds); rules read the writer's own text.
+    const limited = limitText(text);
+    const tree = options.parser ? options.parser.parse(limited.text).tree : parseMarkdown(limited.text);
     const source = new SourceText(text, tree);
     const front = readFrontmatter(tree, source);
     const problems: DialectProblem[] = [...front.problems];
@@ -84,6 +87,7 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
     model.generatedViewpoint = generatedViewpoint(tree);
     if (!model.isCase) return { model, messages: [], file, config, prose: source.prose, source };
     for (const rule of rules) runRule(rule, model, source, config, problems, file);
+    for (const notice of limited.notices) createMessage(file, { ruleId: 'analysis-limit', severity: 'warning', reason: notice.message, at: notice.position });
     // Inline control walks the whole tree twice; most files have no casemark comment to honour.
     if (text.includes('casemark-')) applyInlineControl(tree, file, config);
     return { model, messages: sortMessages(file.messages as CaseMessage[]), file, config, prose: source.prose, source };
