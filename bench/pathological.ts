@@ -12,7 +12,7 @@ function nestedList(depth: number): string {
 function hypothesisLines(count: number): string {
   const lines: string[] = [];
   for (let i = 1; lines.length < count; i++) {
-    lines.push(`- H${i}: The family may be worried about the move, and I may have missed it.`, `  - For: seen at the gate ${i} times. (source: school, 2026-10-01)`, `  - Test: Ask about mornings.`);
+    lines.push(`- H${i}: Sam may be worried about the move.`, `  - For: seen at the gate. (source: school)`, `  - Test: Ask about mornings.`);
   }
   return `${front}## Hypotheses\n\n${lines.slice(0, count).join('\n')}\n`;
 }
@@ -36,6 +36,6 @@ export function pathologicalInputs(): Pathological[] {
     { name: '24,000 nested emphasis markers', text: `${front}${'*a '.repeat(12_000)}b${' c*'.repeat(12_000)}\n`, command: 'lint' },
     { name: '2,000 lines of nested block quotes', text: `${front}${Array.from({ length: 2_000 }, (_, i) => `${'>'.repeat(i + 1)} quote ${i}`).join('\n')}\n`, command: 'lint' },
     { name: 'a genogram with one person in 10,000 couples', text: `${front}## Genogram\n\n\`\`\`genogram\np: Pat, female\n${couples}\n\`\`\`\n`, command: 'genogram' },
-    { name: '100,000 lines, share', text: generateCase(100_000), command: 'share' },
+    { name: '100,000 lines, share', text: generateCase(100_000).slice(0, 4.9 * 1024 * 1024 - 1000), command: 'share' },
   ];
 }

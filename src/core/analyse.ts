@@ -3,6 +3,7 @@ import type { Root } from 'mdast';
 import { commentMarker } from 'mdast-comment-marker';
 import { messageControl } from 'unified-message-control';
 import { VFile } from 'vfile';
+import { AnalysisStopped, budgetChecker, stoppedText, type AnalysisBudget, type StopCause } from './budget';
 import { defaultConfig, mergeConfig } from './config/read';
 import type { CaseMarkConfig, PartialConfig, Severity } from './config/types';
 import type { CaseModel, Position } from './model';
@@ -25,6 +26,8 @@ export interface AnalyseOptions {
   config?: PartialConfig | Array<PartialConfig | undefined>;
   /** Keep one per open document to re-parse only what an edit changed. */
   parser?: IncrementalParser;
+  /** Stop, with one message at the top, once the analysis has taken this long or this much heap. */
+  budget?: AnalysisBudget;
 }
 
 export interface Analysis {
@@ -38,6 +41,8 @@ export interface Analysis {
   prose?: string;
   /** The text with its parsed tree, for tools that run a rule's finder themselves (the alternative viewpoint). */
   source?: SourceText;
+  /** The analysis went over its budget: the model is empty and the one message says so. */
+  stopped?: boolean;
 }
 
 export function isCasePath(path: string | undefined): boolean {
@@ -65,10 +70,12 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
     people: [],
     diagrams: [],
   };
+  const check = options.budget ? budgetChecker(options.budget) : () => {};
   try {
     // Parsed with its worst cases capped (the same length, so every offset holds); rules read the writer's own text.
     const limited = limitText(text);
-    const tree = options.parser ? options.parser.parse(limited.text).tree : parseMarkdown(limited.text);
+    const tree = options.parser ? options.parser.parse(limited.text, check).tree : parseMarkdown(limited.text, check);
+    check();
     const source = new SourceText(text, tree);
     const front = readFrontmatter(tree, source);
     const problems: DialectProblem[] = [...front.problems];
@@ -86,12 +93,20 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
     model.people = diagramPeople(model.diagrams, model.frontmatter, front.people, source);
     model.generatedViewpoint = generatedViewpoint(tree);
     if (!model.isCase) return { model, messages: [], file, config, prose: source.prose, source };
-    for (const rule of rules) runRule(rule, model, source, config, problems, file);
+    for (const rule of rules) {
+      check();
+      runRule(rule, model, source, config, problems, file);
+    }
     for (const notice of limited.notices) createMessage(file, { ruleId: 'analysis-limit', severity: 'warning', reason: notice.message, at: notice.position });
     // Inline control walks the whole tree twice; most files have no casemark comment to honour.
     if (text.includes('casemark-')) applyInlineControl(tree, file, config);
     return { model, messages: sortMessages(file.messages as CaseMessage[]), file, config, prose: source.prose, source };
   } catch (error) {
+    if (error instanceof AnalysisStopped && options.budget) {
+      // A parser left half-way has no tree to build on: the next analysis parses in full.
+      options.parser?.reset();
+      return stoppedAnalysis(text, options, error.stopCause, error.elapsedMs, options.budget);
+    }
     // A bug in CaseMark must not cost the writer their editor or their CI run: say so, at the top.
     file.messages = [];
     const message = createMessage(file, {
@@ -104,6 +119,20 @@ export function analyse(text: string, options: AnalyseOptions = {}): Analysis {
     if (!isCase) file.messages = [];
     return { model: { ...emptyModel, isCase }, messages: isCase ? [message] : [], file, config };
   }
+}
+
+/** The analysis of a file stopped by its budget: one message at the top, nothing else claimed about it. */
+export function stoppedAnalysis(text: string, options: AnalyseOptions, cause: StopCause, elapsedMs: number, budget: AnalysisBudget): Analysis {
+  const file = new VFile({ path: options.path ?? 'untitled.case.md', value: text });
+  const config = mergeConfig(defaultConfig(), ...[options.config].flat());
+  const model: CaseModel = { path: options.path, isCase: true, frontmatter: { present: false, data: {} }, sections: [], hypotheses: [], people: [], diagrams: [] };
+  const message = createMessage(file, {
+    ruleId: 'analysis-stopped',
+    severity: 'error',
+    reason: stoppedText(elapsedMs, cause, budget),
+    at: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
+  });
+  return { model, messages: [message], file, config, stopped: true };
 }
 
 export function severityOf(rule: Rule, config: CaseMarkConfig, model?: CaseModel): Severity {

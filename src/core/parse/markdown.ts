@@ -15,13 +15,14 @@ export const windowProcessor = unified().use(remarkParse).freeze();
  * Parse a document. micromark's cost grows faster than the text when there are many lists (it splices its
  * event list per container), so a long document is parsed part by part, split only where a split cannot change
  * the tree: see `sectionStarts`. A part that starts with an item of the list before it is joined back into that
- * list. Tests check the result equals one whole parse.
+ * list. `between` runs between parts (a budget check may throw there). Tests check the result equals one whole parse.
  */
-export function parseMarkdown(text: string): Root {
+export function parseMarkdown(text: string, between: () => void = () => {}): Root {
   const starts = sectionStarts(text);
   if (starts.length <= 1) return parseWhole(text);
   const root: Root = { type: 'root', children: [], position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) } };
   starts.forEach((start, i) => {
+    if (i > 0) between();
     const end = starts[i + 1]?.offset ?? text.length;
     const part = (i === 0 ? processor : windowProcessor).parse(text.slice(start.offset, end));
     for (const node of part.children) shift(node, start.line - 1, start.offset);
