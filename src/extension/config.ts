@@ -1,7 +1,7 @@
 // `.casemark.json` / `.casemark.yaml`, nearest above a document, read through workspace.fs so the web host can too.
 import * as vscode from 'vscode';
 import { configFileMessages, readConfigText, type CaseMessage, type PartialConfig } from '../core/index';
-import { messageRange } from './documents';
+import { toDiagnostic } from './diagnostics';
 
 const names = ['.casemark.json', '.casemark.yaml', '.casemark.yml'];
 
@@ -61,12 +61,7 @@ export class ProjectConfigs implements vscode.Disposable {
     const file = configFileMessages(uri.path, text, problems);
     this.diagnostics.set(
       uri,
-      (file.messages as CaseMessage[]).map((m) => {
-        const d = new vscode.Diagnostic(messageRange(m), m.reason, vscode.DiagnosticSeverity.Error);
-        d.source = 'casemark';
-        d.code = m.ruleId;
-        return d;
-      }),
+      (file.messages as CaseMessage[]).map((m) => toDiagnostic(m)),
     );
     return config;
   }

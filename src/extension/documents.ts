@@ -1,6 +1,9 @@
-// Which open documents are case analyses, their latest analysis, and when to re-analyse (debounced, incremental).
+// The one owner of each open case file's analysis: which documents are case analyses, when to analyse them
+// (debounced, incremental, within the budget), and the announcement of each analysis (onDidAnalyse) and of each
+// file let go (onDidForget). Diagnostics, panels, the exercise checklist and the viewpoint subscribe or ask here;
+// nothing else in the extension calls analyse().
 import * as vscode from 'vscode';
-import { analyse, declaresCasemark, IncrementalParser, isCasePath, type Analysis, type CaseMessage, type PartialConfig, type Position, type Severity } from '../core/index';
+import { analyse, declaresCasemark, IncrementalParser, isCasePath, type Analysis, type PartialConfig } from '../core/index';
 import type { ProjectConfigs } from './config';
 import { readSettings, type EditorSettings } from './settings';
 
@@ -9,13 +12,14 @@ interface DocumentState {
   analysis?: Analysis;
   /** The document version the analysis is of: quick fixes use its offsets only on that exact text. */
   version?: number;
-  /** Settings in force at the last lint, so a fresh analysis can be made at once, without waiting. */
-  project?: PartialConfig;
-  /** Whether the project's settings have been looked up yet: until then no analysis is made or shown. */
-  projectKnown?: boolean;
   /** Counts lints started, so a slower older one never overwrites a newer one. */
   generation: number;
   timer?: ReturnType<typeof setTimeout>;
+}
+
+export interface DocumentAnalysis {
+  document: vscode.TextDocument;
+  analysis: Analysis;
 }
 
 /** A Markdown file is a case analysis by name, or by `casemark:` in frontmatter at its top. */
@@ -34,43 +38,25 @@ export function isCaseDocument(document: vscode.TextDocument): boolean {
   return declaresCasemark(lines.join('\n'));
 }
 
-function isOpenInTab(uri: vscode.Uri): boolean {
+/** Whether any tab still shows the file (VS Code keeps a closed file's document alive a while). */
+export function isOpenInTab(uri: vscode.Uri): boolean {
   return vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri.toString()));
-}
-
-const severity: Record<Exclude<Severity, 'off'>, vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  info: vscode.DiagnosticSeverity.Information,
-  hint: vscode.DiagnosticSeverity.Hint,
-};
-
-/** unist positions count lines and columns from 1, VS Code from 0. */
-export function toRange(position: Position): vscode.Range {
-  const { start, end } = position;
-  return new vscode.Range(Math.max(0, start.line - 1), Math.max(0, start.column - 1), Math.max(0, end.line - 1), Math.max(0, end.column - 1));
-}
-
-export function messageRange(message: CaseMessage): vscode.Range {
-  const place = message.place;
-  const start = place && 'start' in place ? place.start : { line: message.line ?? 1, column: message.column ?? 1 };
-  return toRange({ start, end: place && 'end' in place ? place.end : start });
 }
 
 export class CaseDocuments implements vscode.Disposable {
   private readonly states = new Map<string, DocumentState>();
-  private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
-  readonly onDidAnalyse = this.changed.event;
-  readonly diagnostics = vscode.languages.createDiagnosticCollection('casemark');
+  private readonly analysed = new vscode.EventEmitter<DocumentAnalysis>();
+  /** A case file was analysed (a newer version, or new settings). */
+  readonly onDidAnalyse = this.analysed.event;
+  private readonly forgotten = new vscode.EventEmitter<vscode.Uri>();
+  /** CaseMark let a file go: closed, no longer a case file, or CaseMark turned off. */
+  readonly onDidForget = this.forgotten.event;
   private settings: EditorSettings = readSettings((key) => vscode.workspace.getConfiguration('casemark').get(key));
   private readonly subscriptions: vscode.Disposable[] = [];
   /** Files whose last tab was closed: left alone until opened again. */
   private readonly closed = new Set<string>();
 
-  constructor(
-    private readonly configs: ProjectConfigs,
-    private readonly docsRoot: vscode.Uri,
-  ) {
+  constructor(private readonly configs: ProjectConfigs) {
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((d) => {
         this.closed.delete(d.uri.toString());
@@ -81,7 +67,6 @@ export class CaseDocuments implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeTextDocument((e) => this.consider(e.document, this.settings.debounceMs)),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
-      // VS Code keeps a closed file's document alive for a while; the tab closing is what the writer sees.
       vscode.window.tabGroups.onDidChangeTabs((e) => {
         for (const tab of e.closed) {
           const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
@@ -101,23 +86,52 @@ export class CaseDocuments implements vscode.Disposable {
     for (const document of vscode.workspace.textDocuments) this.consider(document, 0);
   }
 
-  /** The latest analysis, possibly of an older version: for showing (hovers, lenses, outline). */
+  /** How long to wait after an edit before analysing again (casemark.debounceMs). */
+  get debounceMs(): number {
+    return this.settings.debounceMs;
+  }
+
+  /** Whether CaseMark analyses this document as you type (a case file, CaseMark on, a tab open). */
+  tracks(document: vscode.TextDocument): boolean {
+    return this.states.has(document.uri.toString());
+  }
+
+  /** The latest analysis, possibly of an older version: for showing (hovers, lenses, outline). Never waits. */
   analysisOf(document: vscode.TextDocument): Analysis | undefined {
     return this.states.get(document.uri.toString())?.analysis;
   }
 
-  /** The latest analysis if it is of exactly the document's current text. */
+  /** The latest analysis if it is of exactly the document's current text. Never waits. */
   upToDateAnalysis(document: vscode.TextDocument): Analysis | undefined {
     const state = this.states.get(document.uri.toString());
     return state?.version === document.version ? state.analysis : undefined;
   }
 
-  /** An analysis of exactly the document's current text, made now if needed: for computing edits. */
-  currentAnalysis(document: vscode.TextDocument): Analysis | undefined {
-    const state = this.states.get(document.uri.toString());
-    if (!state?.projectKnown) return undefined;
-    if (state.version !== document.version) this.store(document, state, state.project);
-    return state.analysis;
+  /**
+   * An analysis of exactly the document's current text, for computing edits: the latest if it is current, else one
+   * made now (announced as usual). Undefined for a document CaseMark does not track.
+   */
+  async analysisNow(document: vscode.TextDocument): Promise<Analysis | undefined> {
+    // Each round either finds the current analysis or makes one; an edit in between costs another round.
+    for (let round = 0; round < 5; round++) {
+      const state = this.states.get(document.uri.toString());
+      if (!state || document.isClosed) return undefined;
+      if (state.version === document.version && state.analysis) return state.analysis;
+      clearTimeout(state.timer);
+      await this.lint(document, state);
+    }
+    return this.upToDateAnalysis(document);
+  }
+
+  /**
+   * A one-off analysis of a document CaseMark does not track (CaseMark off for it, or a Markdown file that is not a
+   * case file), with the same settings; not announced and not kept. A tracked document gets its own analysis.
+   */
+  async analysisOfAny(document: vscode.TextDocument): Promise<Analysis> {
+    const tracked = await this.analysisNow(document);
+    if (tracked) return tracked;
+    const project = await this.configs.forDocument(document.uri);
+    return analyse(document.getText(), { path: document.uri.path, config: [this.settings.config, project], budget: this.settings.budget });
   }
 
   relintAll(): void {
@@ -152,32 +166,24 @@ export class CaseDocuments implements vscode.Disposable {
   }
 
   private store(document: vscode.TextDocument, state: DocumentState, project: PartialConfig | undefined): void {
-    const analysis = analyse(document.getText(), { path: document.uri.path, config: [this.settings.config, project], parser: state.parser });
-    Object.assign(state, { analysis, version: document.version, project, projectKnown: true });
-    this.diagnostics.set(document.uri, analysis.messages.map((m) => this.toDiagnostic(m)));
-    this.changed.fire(document);
-  }
-
-  private toDiagnostic(message: CaseMessage): vscode.Diagnostic {
-    const diagnostic = new vscode.Diagnostic(messageRange(message), message.reason, severity[message.severity]);
-    diagnostic.source = 'casemark';
-    diagnostic.code = message.url
-      ? { value: message.ruleId, target: vscode.Uri.joinPath(this.docsRoot, ...message.url.split('/')) }
-      : message.ruleId;
-    return diagnostic;
+    const analysis = analyse(document.getText(), { path: document.uri.path, config: [this.settings.config, project], parser: state.parser, budget: this.settings.budget });
+    Object.assign(state, { analysis, version: document.version });
+    this.analysed.fire({ document, analysis });
   }
 
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
-    clearTimeout(this.states.get(key)?.timer);
+    const state = this.states.get(key);
+    clearTimeout(state?.timer);
     this.states.delete(key);
-    this.diagnostics.delete(uri);
+    // Announced even when never analysed: listeners may hold something of an earlier life of the file.
+    this.forgotten.fire(uri);
   }
 
   dispose(): void {
     for (const state of this.states.values()) clearTimeout(state.timer);
     this.subscriptions.forEach((s) => s.dispose());
-    this.diagnostics.dispose();
-    this.changed.dispose();
+    this.analysed.dispose();
+    this.forgotten.dispose();
   }
 }

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { loadNameTagger, newCaseTemplate } from '../core/index';
 import { ProjectConfigs } from './config';
+import { CaseDiagnostics } from './diagnostics';
 import { CaseDocuments } from './documents';
 import { ExerciseChecklist } from './exercise';
 import { ExerciseFiles } from './exercise-files';
@@ -36,11 +37,12 @@ export interface CaseMarkApi {
 
 export function activateCaseMark(context: vscode.ExtensionContext, grading: GradingHost): CaseMarkApi {
   const configs = new ProjectConfigs();
-  const documents = new CaseDocuments(configs, context.extensionUri);
+  const documents = new CaseDocuments(configs);
+  const diagnostics = new CaseDiagnostics(documents, context.extensionUri);
   const exporter = new GenogramExport(documents);
   const preview = new GenogramPreview(context.extensionUri, documents, exporter);
-  const viewpoints = new Viewpoints(documents, configs);
-  const viewpointPanel = new ViewpointPanel(context.extensionUri, viewpoints);
+  const viewpoints = new Viewpoints(documents);
+  const viewpointPanel = new ViewpointPanel(context.extensionUri, documents, viewpoints);
   const exerciseFiles = new ExerciseFiles();
   const exercises = new ExerciseChecklist(documents, exerciseFiles, context.extensionUri);
   const sharing = new ShareableCopies(context.extensionUri, configs, (uri) => viewpoints.caseDocument(uri));
@@ -73,6 +75,7 @@ export function activateCaseMark(context: vscode.ExtensionContext, grading: Grad
   context.subscriptions.push(
     configs,
     documents,
+    diagnostics,
     status,
     documents.onDidAnalyse(updateStatus),
     vscode.window.onDidChangeActiveTextEditor(updateStatus),

@@ -3,7 +3,7 @@
 // updates as it changes. The extension sends the Viewpoint as data; webview/viewpoint.ts builds the page as DOM.
 import * as vscode from 'vscode';
 import type { Viewpoint } from '../core/index';
-import { isCaseDocument } from './documents';
+import { isCaseDocument, type CaseDocuments } from './documents';
 import { CaseFilePanel } from './panel';
 import { viewpointHtml } from './preview-html';
 import { fileName, type Viewpoints } from './viewpoint';
@@ -27,9 +27,10 @@ export class ViewpointPanel extends CaseFilePanel<ViewpointToWebview, ViewpointF
 
   constructor(
     extensionUri: vscode.Uri,
+    documents: CaseDocuments,
     private readonly viewpoints: Viewpoints,
   ) {
-    super(extensionUri, { viewType: viewpointViewType, title: 'Alternative viewpoint', titlePrefix: 'Viewpoint', html: viewpointHtml });
+    super(extensionUri, documents, { viewType: viewpointViewType, title: 'Alternative viewpoint', titlePrefix: 'Viewpoint', html: viewpointHtml });
   }
 
   /** Opens the panel beside the editor (or brings it forward) on a case file: the given one, else the active one. */
