@@ -1,14 +1,14 @@
 // The one owner of each open case file's analysis: which documents are case analyses, when to analyse them
-// (debounced, incremental, within the budget), and the announcement of each analysis (onDidAnalyse) and of each
-// file let go (onDidForget). Diagnostics, panels, the exercise checklist and the viewpoint subscribe or ask here;
-// nothing else in the extension calls analyse().
+// (debounced, incremental, within the budget, on the host's runner: a worker thread in the Node host), and the
+// announcement of each analysis (onDidAnalyse) and of each file let go (onDidForget). Diagnostics, panels, the
+// exercise checklist and the viewpoint subscribe or ask here; nothing else in the extension analyses.
 import * as vscode from 'vscode';
-import { analyse, declaresCasemark, IncrementalParser, isCasePath, type Analysis, type PartialConfig } from '../core/index';
+import { declaresCasemark, isCasePath, type Analysis } from '../core/index';
 import type { ProjectConfigs } from './config';
+import type { AnalysisRunner } from './runner';
 import { readSettings, type EditorSettings } from './settings';
 
 interface DocumentState {
-  parser: IncrementalParser;
   analysis?: Analysis;
   /** The document version the analysis is of: quick fixes use its offsets only on that exact text. */
   version?: number;
@@ -56,7 +56,10 @@ export class CaseDocuments implements vscode.Disposable {
   /** Files whose last tab was closed: left alone until opened again. */
   private readonly closed = new Set<string>();
 
-  constructor(private readonly configs: ProjectConfigs) {
+  constructor(
+    private readonly configs: ProjectConfigs,
+    private readonly runner: AnalysisRunner,
+  ) {
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((d) => {
         this.closed.delete(d.uri.toString());
@@ -130,8 +133,12 @@ export class CaseDocuments implements vscode.Disposable {
   async analysisOfAny(document: vscode.TextDocument): Promise<Analysis> {
     const tracked = await this.analysisNow(document);
     if (tracked) return tracked;
-    const project = await this.configs.forDocument(document.uri);
-    return analyse(document.getText(), { path: document.uri.path, config: [this.settings.config, project], budget: this.settings.budget });
+    for (;;) {
+      const project = await this.configs.forDocument(document.uri);
+      const text = document.getText();
+      const once = await this.runner.analyse({ key: `once:${document.uri.toString()}`, text, path: document.uri.path, config: [this.settings.config, project], budget: this.settings.budget, keep: false });
+      if (once) return once;
+    }
   }
 
   relintAll(): void {
@@ -147,7 +154,7 @@ export class CaseDocuments implements vscode.Disposable {
     }
     let state = this.states.get(key);
     if (!state) {
-      state = { parser: new IncrementalParser(), generation: 0 };
+      state = { generation: 0 };
       this.states.set(key, state);
     }
     clearTimeout(state.timer);
@@ -161,13 +168,13 @@ export class CaseDocuments implements vscode.Disposable {
     const generation = ++state.generation;
     const project = await this.configs.forDocument(document.uri);
     // The config lookup is asynchronous: a newer edit or lint, or closing the file, wins.
-    if (document.isClosed || document.version !== version || state.generation !== generation || this.states.get(document.uri.toString()) !== state) return;
-    this.store(document, state, project);
-  }
-
-  private store(document: vscode.TextDocument, state: DocumentState, project: PartialConfig | undefined): void {
-    const analysis = analyse(document.getText(), { path: document.uri.path, config: [this.settings.config, project], parser: state.parser, budget: this.settings.budget });
-    Object.assign(state, { analysis, version: document.version });
+    const stale = () => document.isClosed || document.version !== version || state.generation !== generation || this.states.get(document.uri.toString()) !== state;
+    if (stale()) return;
+    const key = document.uri.toString();
+    const analysis = await this.runner.analyse({ key, text: document.getText(), path: document.uri.path, config: [this.settings.config, project], budget: this.settings.budget, keep: true });
+    // A newer edit superseded this one, or came while it ran: the newer one is announced instead.
+    if (!analysis || stale()) return;
+    Object.assign(state, { analysis, version });
     this.analysed.fire({ document, analysis });
   }
 
@@ -176,6 +183,7 @@ export class CaseDocuments implements vscode.Disposable {
     const state = this.states.get(key);
     clearTimeout(state?.timer);
     this.states.delete(key);
+    if (state) this.runner.forget(key);
     // Announced even when never analysed: listeners may hold something of an earlier life of the file.
     this.forgotten.fire(uri);
   }

@@ -5,6 +5,7 @@ import { loadNameTagger, newCaseTemplate } from '../core/index';
 import { ProjectConfigs } from './config';
 import { CaseDiagnostics } from './diagnostics';
 import { CaseDocuments } from './documents';
+import type { AnalysisRunner } from './runner';
 import { ExerciseChecklist } from './exercise';
 import { ExerciseFiles } from './exercise-files';
 import { gradeCohortCommand, type GradingHost } from './exercise-grade';
@@ -35,9 +36,9 @@ export interface CaseMarkApi {
   extendMarkdownIt: typeof extendMarkdownIt;
 }
 
-export function activateCaseMark(context: vscode.ExtensionContext, grading: GradingHost): CaseMarkApi {
+export function activateCaseMark(context: vscode.ExtensionContext, grading: GradingHost, runner: AnalysisRunner): CaseMarkApi {
   const configs = new ProjectConfigs();
-  const documents = new CaseDocuments(configs);
+  const documents = new CaseDocuments(configs, runner);
   const diagnostics = new CaseDiagnostics(documents, context.extensionUri);
   const exporter = new GenogramExport(documents);
   const preview = new GenogramPreview(context.extensionUri, documents, exporter);
@@ -74,6 +75,7 @@ export function activateCaseMark(context: vscode.ExtensionContext, grading: Grad
 
   context.subscriptions.push(
     configs,
+    runner,
     documents,
     diagnostics,
     status,

@@ -11,9 +11,12 @@ const sources = readdirSync(folder)
   .map((name) => ({ name, text: readFileSync(path.join(folder, name), 'utf8') }));
 
 describe('one owner of each document’s analysis', () => {
-  it('only documents.ts calls analyse()', () => {
-    const callers = sources.filter((s) => /(?<![\w.])analyse\(/.test(s.text.replace(/\/\/.*$/gm, ''))).map((s) => s.name);
-    assert.deepEqual(callers, ['documents.ts']);
+  it('only the runners call analyse(), and only documents.ts asks a runner', () => {
+    const code = (text: string) => text.replace(/\/\/.*$/gm, '');
+    const callers = sources.filter((s) => /(?<![\w.])analyse\(/.test(code(s.text))).map((s) => s.name);
+    assert.deepEqual(callers, ['analysis-worker.ts', 'runner.ts']);
+    const askers = sources.filter((s) => /runner\.analyse\(/.test(code(s.text))).map((s) => s.name);
+    assert.deepEqual(askers, ['documents.ts']);
   });
 
   it('announces each analysis with its document, and each file let go', () => {
