@@ -5,7 +5,7 @@
 import { Worker } from 'node:worker_threads';
 import { VFile } from 'vfile';
 import { fromWire, stoppedAnalysis, type Analysis, type AnalysisBudget, type CaseMarkConfig, type CaseModel, type WireMessage } from '../core/index';
-import type { AnalysisRequest, AnalysisRunner } from './runner';
+import { InThreadRunner, type AnalysisRequest, type AnalysisRunner } from './runner';
 
 export type WorkerRequest = ({ type: 'analyse'; id: number } & AnalysisRequest) | { type: 'forget'; key: string };
 
@@ -35,6 +35,8 @@ export class WorkerRunner implements AnalysisRunner {
   private readonly waiting = new Map<string, Pending>();
   private ids = 0;
   private watchdog?: ReturnType<typeof setInterval>;
+
+  private readonly inPlace = new InThreadRunner();
 
   constructor(private readonly script: string) {}
 
@@ -70,7 +72,17 @@ export class WorkerRunner implements AnalysisRunner {
     this.waiting.delete(key);
     const worker = this.workerFor(pending.request.budget);
     this.running = { ...pending, started: performance.now() };
-    worker.postMessage({ type: 'analyse', id: pending.id, ...pending.request } satisfies WorkerRequest);
+    // VS Code hands settings out as proxies, which structured clone refuses: send them as plain data.
+    const config = JSON.parse(JSON.stringify(pending.request.config)) as AnalysisRequest['config'];
+    try {
+      worker.postMessage({ type: 'analyse', id: pending.id, ...pending.request, config } satisfies WorkerRequest);
+    } catch (error) {
+      // Never no analysis at all: this one in place, and the worker keeps the rest.
+      this.running = undefined;
+      void this.inPlace.analyse({ ...pending.request, keep: false }).then(pending.resolve);
+      console.error(`CaseMark: could not send an analysis to its worker (${error instanceof Error ? error.message : String(error)})`);
+      this.next();
+    }
   }
 
   private workerFor(budget: AnalysisBudget): Worker {

@@ -42,6 +42,14 @@ describe('analysis worker thread', function () {
     }
   });
 
+  it('takes settings as VS Code hands them out (proxies, which structured clone refuses)', async () => {
+    const text = readFileSync(path.join(root, 'samples/weak-analysis.case.md'), 'utf8');
+    const settings = new Proxy({ rules: { 'hypothesis-certainty': { severity: 'off' } } }, {});
+    const analysis = await runner.analyse({ ...request(text), config: [settings as never] });
+    assert.ok(analysis && analysis.messages.length > 5);
+    assert.ok(!analysis.messages.some((m) => m.ruleId === 'hypothesis-certainty'), 'the setting was applied');
+  });
+
   it('re-analyses edits of one document incrementally and still matches a fresh analysis', async () => {
     let text = generateCase(600);
     await runner.analyse(request(text));
