@@ -40,3 +40,22 @@ export function generateCase(lines: number, seed = 1): string {
   out.push('## Next steps', '', '1. Bring the hypotheses to group supervision.', '');
   return out.join('\n');
 }
+
+/** One Hypotheses section holding `count` hypotheses in one list (the issue's 394 KB file has 1,500). */
+export function generateHypothesisList(count: number): string {
+  const one = generateCase(70).split('\n');
+  const head = one.slice(0, one.indexOf('## Hypotheses 1') + 2);
+  const out = [...head];
+  for (let h = 1; h <= count; h++) {
+    const who = names[h % names.length] as string;
+    const other = names[(h * 3 + 1) % names.length] as string;
+    out.push(`- H${h}: ${who} may be worried about ${other} since the move, and I may have missed it.`);
+    out.push(`  - About: ${who}, worker`);
+    out.push(`  - For: ${who} was seen at the gate ${h % 9} times in October. (source: ${sources[h % sources.length]}, 2026-10-${10 + (h % 18)})`);
+    out.push(`  - Against: ${other} said it is clearly not like that at home. (source: ${sources[(h + 3) % sources.length]}, 2026-10-${10 + (h % 18)})`);
+    out.push(`  - Test: Ask ${other} how mornings go, with ${who} present.`);
+    out.push(`  - Status: ${['open', 'weakened', 'supported'][h % 3]}`);
+  }
+  out.push('', '## Next steps', '', '1. Bring the hypotheses to group supervision.', '');
+  return out.join('\n');
+}

@@ -23,6 +23,8 @@ await Promise.all([
   build({ ...common, entryPoints: ['src/extension/node.ts'], outfile: 'dist/extension.cjs', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] }),
   // Its cohort-grading worker thread: the core's rubric checks only.
   build({ ...common, entryPoints: ['src/extension/grade-worker.ts'], outfile: 'dist/grade-worker.cjs', platform: 'node', format: 'cjs', target: 'node20', minify: true }),
+  // Its analysis worker thread: the core's analyse() for open documents (minified: it ships in the .vsix).
+  build({ ...common, entryPoints: ['src/extension/analysis-worker.ts'], outfile: 'dist/analysis-worker.cjs', platform: 'node', format: 'cjs', target: 'node20', minify: true }),
   // VS Code for the Web: the web worker extension host, no Node built-ins.
   // The `worker` condition first: some packages' `browser` builds reach for `document`, which a worker lacks.
   build({ ...common, entryPoints: ['src/extension/web.ts'], outfile: 'dist/web/extension.cjs', platform: 'browser', conditions: ['worker'], format: 'cjs', target: 'es2022', external: ['vscode'] }),

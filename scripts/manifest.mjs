@@ -34,6 +34,18 @@ export function configurationFor(rules) {
     properties: {
       'casemark.enable': { type: 'boolean', default: true, description: 'Check case analyses (*.case.md, or Markdown with `casemark:` frontmatter) as you type.' },
       'casemark.debounceMs': { type: 'number', default: 250, minimum: 0, description: 'How long to wait after the last keystroke before checking again, in milliseconds.' },
+      'casemark.analysis.timeBudgetSeconds': {
+        type: 'number',
+        default: 10,
+        minimum: 1,
+        description: 'How long CaseMark may spend checking one file. A file that would take longer is stopped, with one message at its top saying so; the rest of it is not checked.',
+      },
+      'casemark.analysis.memoryBudgetMb': {
+        type: 'number',
+        default: 1024,
+        minimum: 64,
+        description: 'How much memory CaseMark may use checking one file, in MB (desktop VS Code and VS Code Server). A file that would need more is stopped, with one message at its top saying so.',
+      },
       'casemark.rules': {
         type: 'object',
         default: {},

@@ -1,8 +1,9 @@
 // Entry point of the bundled CLI (dist/cli.js), started by bin/casemark.js; also the grading workers' script.
 import { runGradeWorker } from './grade';
+import { runLintWorker } from './lint-pool';
 import { main } from './main';
 
-if (!runGradeWorker()) {
+if (!runGradeWorker() && !runLintWorker()) {
   const code = await main(process.argv.slice(2), {
     cwd: process.cwd(),
     out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),

@@ -3,16 +3,20 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
-import { analyse, incompleteAnalysis, incompleteRuleIds, buildViewpoint, loadNameTagger, mappingDocument, shareableCopy, type PartialConfig, configFileMessages, drawGenogram, drawingFileName, findRule, phrasesWith, rules, svgText, viewpointDocument, type CaseMessage } from '../core/index';
+import { analyse, fromWire, incompleteAnalysis, incompleteRuleIds, readBudget, type WireMessage, buildViewpoint, loadNameTagger, mappingDocument, shareableCopy, type PartialConfig, configFileMessages, drawGenogram, drawingFileName, findRule, phrasesWith, rules, svgText, viewpointDocument, type CaseMessage } from '../core/index';
 import { ConfigFinder, type LoadedConfig } from './config';
 import { availableParallelism, grade } from './grade';
 import { expandPaths, readCaseFile } from './files';
 import { makeFolder, OutputRefused, Outputs, shownPath } from './output';
 import { toJson, toSarif } from './sarif';
+import { LintCache } from './cache';
+import { lintInPool, lintText, type LintJob } from './lint-pool';
+import { stylish } from './stylish';
 import packageJson from '../../package.json' with { type: 'json' };
 
 const usage = `Usage:
   casemark lint [paths or globs...] [--format stylish|json|sarif] [--max-warnings N] [--config FILE]
+                [--cache] [--cache-location FILE] [--workers N] [--time-budget SECONDS] [--memory-budget MB]
   casemark genogram FILE... [--out DIR] [--force] [--notes] [--config FILE]
   casemark viewpoint FILE [--out FILE] [--force] [--config FILE]
   casemark grade EXERCISE SUBMISSIONS_DIR [--out DIR] [--force] [--workers N]
@@ -21,7 +25,10 @@ const usage = `Usage:
   casemark rules
   casemark --help | --version
 
-lint checks every *.case.md under the current folder when no path is given.
+lint checks every *.case.md under the current folder when no path is given, on worker threads (--workers, default
+  one per core); a file that takes longer than --time-budget (10 s) or more memory than --memory-budget (1024 MB) is
+  stopped with one message saying so, and the rest are still checked. --cache keeps each file's result under a hash
+  of its text and settings (in .casemarkcache, or --cache-location) and checks only what changed.
 genogram writes each genogram and ecomap block of a case file as an SVG, beside the file or into --out.
 grade checks every *.case.md under SUBMISSIONS_DIR against an exercise's rubric and writes report.html and report.csv
   into --out (checked before grading; existing reports are replaced only with --force).
@@ -73,9 +80,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     if (command === 'rules') return listRules(io);
-    // Commands that check files may need the name tagger (identifying-detail); the others start without it, and
-    // grading loads it only for a submission that may need it.
-    if (['lint', 'share', 'check-identifiers'].includes(command)) await loadNameTagger();
+    // share needs the name tagger (identifying-detail); lint and grading load it, in each worker, only for a file
+    // that may need it, and the other commands never.
+    if (command === 'share') await loadNameTagger();
     if (command === 'lint') return await lint(rest, io);
     if (command === 'genogram') return await genogram(rest, io);
     if (command === 'viewpoint') return await viewpoint(rest, io);
@@ -108,6 +115,11 @@ function parseLintArgs(args: string[]) {
         format: { type: 'string', default: 'stylish' },
         'max-warnings': { type: 'string' },
         config: { type: 'string' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
+        workers: { type: 'string' },
+        'time-budget': { type: 'string' },
+        'memory-budget': { type: 'string' },
       },
     });
     if (!['stylish', 'json', 'sarif'].includes(values.format)) throw new UsageError(`--format must be stylish, json or sarif, not “${values.format}”`);
@@ -116,7 +128,16 @@ function parseLintArgs(args: string[]) {
       maxWarnings = Number(values['max-warnings']);
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number of 0 or more');
     }
-    return { format: values.format as 'stylish' | 'json' | 'sarif', maxWarnings, config: values.config, paths: positionals };
+    const number = (flag: string, value: string | undefined, minimum: number, whole: boolean): number | undefined => {
+      if (value === undefined) return undefined;
+      const n = Number(value);
+      if (!Number.isFinite(n) || n < minimum || (whole && !Number.isInteger(n))) throw new UsageError(`--${flag} takes ${whole ? 'a whole number' : 'a number'} of ${minimum} or more`);
+      return n;
+    };
+    const workers = number('workers', values.workers, 1, true) ?? availableParallelism();
+    const budget = readBudget(number('time-budget', values['time-budget'], 0.1, false), number('memory-budget', values['memory-budget'], 64, true));
+    const cache = values.cache || values['cache-location'] !== undefined ? (values['cache-location'] ?? '.casemarkcache') : undefined;
+    return { format: values.format as 'stylish' | 'json' | 'sarif', maxWarnings, config: values.config, paths: positionals, workers, budget, cache };
   } catch (error) {
     throw error instanceof UsageError ? error : new UsageError((error as Error).message);
   }
@@ -133,6 +154,11 @@ async function lint(args: string[], io: Io, forced?: PartialConfig['rules'], onl
   const incomplete: string[] = [];
   if (targets.length === 0) io.err(options.paths.length === 0 ? 'casemark: no *.case.md files under this folder' : 'casemark: nothing to lint');
 
+  const cache = options.cache ? await LintCache.open(path.resolve(io.cwd, options.cache), packageJson.version) : undefined;
+  const jobs: LintJob[] = [];
+  const hashes: string[] = [];
+  // Each file's place in the report, and its result when the cache had it.
+  const slots: Array<{ file: VFile; job?: number; cached?: WireMessage[] }> = [];
   for (const target of targets) {
     if (target.missing) {
       failures.push({ path: target.path, reason: 'matched no *.case.md files' });
@@ -155,18 +181,39 @@ async function lint(args: string[], io: Io, forced?: PartialConfig['rules'], onl
     if (config && config.problems.length > 0 && !configFiles.has(config.path)) {
       configFiles.set(config.path, configFileMessages(path.relative(io.cwd, config.path), config.text, config.problems));
     }
-    const { file } = analyse(read.text, { path: target.path, config: [config?.config, forced && { rules: forced }] });
-    // A file not fully analysed keeps the message that says so, whatever the filter: it is never "clean".
-    if (incompleteAnalysis(file.messages)) incomplete.push(target.path);
-    if (only) file.messages = file.messages.filter((m) => only.includes(m.ruleId ?? '') || incompleteRuleIds.has(m.ruleId ?? ''));
-    files.push(file);
+    const layers = [config?.config, forced && { rules: forced }];
+    const file = new VFile({ path: target.path });
+    const hash = cache ? LintCache.hash(read.text, { layers, path: target.path }) : '';
+    const cached = cache?.get(absolute, hash);
+    if (cached) slots.push({ file, cached });
+    else {
+      slots.push({ file, job: jobs.length });
+      hashes.push(hash);
+      jobs.push({ index: jobs.length, path: target.path, text: read.text, config: layers });
+    }
   }
+  // A few small files are quicker here than a worker's start; anything else goes to the pool (and its hard budget).
+  const inThread = !io.workerScript || (jobs.length <= 2 && jobs.every((j) => j.text.length < 64 * 1024));
+  const results = inThread ? await Promise.all(jobs.map((job) => lintText(job, options.budget))) : await lintInPool(jobs, { workers: options.workers, budget: options.budget, script: io.workerScript as URL });
+  for (const slot of slots) {
+    const messages = slot.cached ?? results[slot.job as number] ?? [];
+    fromWire(slot.file, messages);
+    // A file not fully analysed keeps the message that says so, whatever the filter: it is never "clean".
+    const complete = !incompleteAnalysis(messages);
+    if (!complete) incomplete.push(slot.file.path);
+    if (only) slot.file.messages = slot.file.messages.filter((m) => only.includes(m.ruleId ?? '') || incompleteRuleIds.has(m.ruleId ?? ''));
+    if (cache && slot.job !== undefined && complete) {
+      cache.set(path.resolve(io.cwd, slot.file.path), hashes[slot.job] as string, messages);
+    }
+    files.push(slot.file);
+  }
+  await cache?.save();
   const reported = [...configFiles.values(), ...files];
   for (const failure of failures) io.err(`casemark: cannot lint ${shownPath(failure.path)}: ${failure.reason}`);
 
   if (options.format === 'json') io.out(JSON.stringify(toJson(reported, io.cwd), undefined, 2));
   else if (options.format === 'sarif') io.out(JSON.stringify(toSarif(reported, failures, io.cwd, packageJson.version), undefined, 2));
-  else if (reported.length > 0) io.out(reporter(reported, { color: io.color }));
+  else if (reported.length > 0) io.out(stylish(reported, io.color));
 
   const messages = reported.flatMap((f) => f.messages as CaseMessage[]);
   const errors = messages.filter((m) => m.severity === 'error').length;

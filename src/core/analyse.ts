@@ -3,13 +3,14 @@ import type { Root } from 'mdast';
 import { commentMarker } from 'mdast-comment-marker';
 import { messageControl } from 'unified-message-control';
 import { VFile } from 'vfile';
+import { AnalysisStopped, budgetChecker, stoppedText, type AnalysisBudget, type StopCause } from './model/budget';
 import { defaultConfig, mergeConfig, readConfigNode, type ConfigProblem } from './config/read';
 import type { CaseModel, Position, ReadingProblem } from './model/case';
 import type { CaseMarkConfig, PartialConfig } from './model/settings';
 import { diagramPeople, diagramProblems, readDiagrams } from './parse/diagrams';
 import { readFrontmatter } from './parse/frontmatter';
 import type { IncrementalParser } from './parse/incremental';
-import { markdownTooDeep, type TooDeep } from './parse/limits';
+import { limitText, markdownTooDeep, type TooDeep } from './parse/limits';
 import { parseMarkdown } from './parse/markdown';
 import { findSections, readHypotheses } from './parse/model';
 import { runRules, severityOf, type Analysis } from './rules/engine';
@@ -29,13 +30,15 @@ export interface AnalyseOptions {
   config?: PartialConfig | Array<PartialConfig | undefined>;
   /** Keep one per open document to re-parse only what an edit changed. */
   parser?: IncrementalParser;
+  /** Stop, with one message at the top, once the analysis has taken this long or this much heap. */
+  budget?: AnalysisBudget;
 }
 
 /**
  * Rule ids that mean the analysis did not cover the whole file: a safety command (check-identifiers, share, grading)
- * must not report such a file as clean. Another id joins when the analysis can be stopped part way.
+ * must not report such a file as clean.
  */
-export const incompleteRuleIds: ReadonlySet<string> = new Set(['internal-error']);
+export const incompleteRuleIds: ReadonlySet<string> = new Set(['internal-error', 'analysis-stopped']);
 
 /** Whether these messages say the file was not fully analysed. */
 export function incompleteAnalysis(messages: ReadonlyArray<{ ruleId?: string | null }>): boolean {
@@ -82,8 +85,12 @@ export function analyse(original: string, options: AnalyseOptions = {}): Analysi
   };
   const tooDeep = markdownTooDeep(text);
   if (tooDeep) return notAnalysed(text, file, config, emptyModel, tooDeepReason(tooDeep), tooDeep.offset);
+  const check = options.budget ? budgetChecker(options.budget) : () => {};
   try {
-    const tree = options.parser ? options.parser.parse(text).tree : parseMarkdown(text);
+    // Parsed with its worst cases capped (the same length, so every offset holds); rules read the writer's own text.
+    const limited = limitText(text);
+    const tree = options.parser ? options.parser.parse(limited.text, check).tree : parseMarkdown(limited.text, check);
+    check();
     const source = new SourceText(text, tree);
     const front = readFrontmatter(tree, source);
     const problems: ReadingProblem[] = [...front.problems, ...unclosedFrontmatter(tree, source)];
@@ -116,11 +123,17 @@ export function analyse(original: string, options: AnalyseOptions = {}): Analysi
     }
     model.generatedViewpoint = generatedViewpoint(tree);
     if (!model.isCase) return { model, messages: [], file, config, prose: source.prose, source };
-    runRules(model, source, config, file);
+    runRules(model, source, config, file, check);
+    for (const notice of limited.notices) createMessage(file, { ruleId: 'analysis-limit', severity: 'warning', reason: notice.message, at: notice.position });
     // Inline control walks the whole tree twice; most files have no casemark comment to honour.
     if (text.includes('casemark-')) applyInlineControl(tree, file, config);
     return { model, messages: sortMessages(file.messages as CaseMessage[]), file, config, prose: source.prose, source };
   } catch (error) {
+    if (error instanceof AnalysisStopped && options.budget) {
+      // A parser left half-way has no tree to build on: the next analysis parses in full.
+      options.parser?.reset();
+      return stoppedAnalysis(text, options, error.stopCause, error.elapsedMs, options.budget);
+    }
     // A bug in CaseMark must not cost the writer their editor or their CI run: say so, where it can be placed.
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
       const deepest = markdownTooDeep(text, 0, 10);
@@ -132,6 +145,20 @@ export function analyse(original: string, options: AnalyseOptions = {}): Analysi
 
 function tooDeepReason(deep: TooDeep): string {
   return `This line nests ${deep.depth} levels of ${deep.what}, more than the ${deep.limit} CaseMark reads, so it did not analyse this file. Could the nesting be flattened?`;
+}
+
+/** The analysis of a file stopped by its budget: one message at the top, nothing else claimed about it. */
+export function stoppedAnalysis(text: string, options: AnalyseOptions, cause: StopCause, elapsedMs: number, budget: AnalysisBudget): Analysis {
+  const file = new VFile({ path: options.path ?? 'untitled.case.md', value: text });
+  const config = mergeConfig(defaultConfig(), ...[options.config].flat());
+  const model: CaseModel = { path: options.path, isCase: true, frontmatter: { present: false, data: {} }, sections: [], hypotheses: [], people: [], diagrams: [], problems: [] };
+  const message = createMessage(file, {
+    ruleId: 'analysis-stopped',
+    severity: 'error',
+    reason: stoppedText(elapsedMs, cause, budget),
+    at: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } },
+  });
+  return { model, messages: [message], file, config, stopped: true };
 }
 
 /** An analysis that did not happen: one internal-error at `offset` (see incompleteAnalysis), for case files only. */

@@ -2,7 +2,7 @@
 // within its workspace folder, read through workspace.fs so the web host can too.
 import * as vscode from 'vscode';
 import { configFileMessages, SettingsFinder, type CaseMessage, type FoundSettings, type PartialConfig, type SettingsFileSystem } from '../core/index';
-import { messageRange } from './documents';
+import { toDiagnostic } from './diagnostics';
 
 /** workspace.fs by path, on the scheme and authority of the documents' folder. */
 function workspaceFiles(base: vscode.Uri): SettingsFileSystem {
@@ -64,12 +64,7 @@ export class ProjectConfigs implements vscode.Disposable {
     const file = configFileMessages(path, text, problems);
     this.diagnostics.set(
       uri,
-      (file.messages as CaseMessage[]).map((m) => {
-        const d = new vscode.Diagnostic(messageRange(m), m.reason, vscode.DiagnosticSeverity.Error);
-        d.source = 'casemark';
-        d.code = m.ruleId;
-        return d;
-      }),
+      (file.messages as CaseMessage[]).map((m) => toDiagnostic(m)),
     );
   }
 

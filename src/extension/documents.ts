@@ -1,24 +1,27 @@
-// Which open documents are case analyses, their latest analysis, and when to re-analyse (debounced, incremental).
+// The one owner of each open case file's analysis: which documents are case analyses, when to analyse them
+// (debounced, incremental, within the budget, on the host's runner: a worker thread in the Node host), and the
+// announcement of each analysis (onDidAnalyse) and of each file let go (onDidForget). Diagnostics, panels, the
+// exercise checklist and the viewpoint subscribe or ask here; nothing else in the extension analyses.
 import * as vscode from 'vscode';
-import { docsPageUri } from './docs-pages';
-import { analyse, declaresCasemark, groupPrompts, IncrementalParser, isCasePath, type Analysis, type CaseMessage, type PartialConfig, type Position, type PromptGroup, type Severity } from '../core/index';
+import { declaresCasemark, isCasePath, type Analysis } from '../core/index';
 import type { ProjectConfigs } from './config';
+import type { AnalysisRunner } from './runner';
 import { readSettings, type EditorSettings } from './settings';
 
 interface DocumentState {
   /** The document object analysed: a file closed and opened again is a new object whose versions count from 1 again. */
   document: vscode.TextDocument;
-  parser: IncrementalParser;
   analysis?: Analysis;
   /** The document version the analysis is of: quick fixes use its offsets only on that exact text. */
   version?: number;
-  /** Settings in force at the last lint, so a fresh analysis can be made at once, without waiting. */
-  project?: PartialConfig;
-  /** Whether the project's settings have been looked up yet: until then no analysis is made or shown. */
-  projectKnown?: boolean;
   /** Counts lints started, so a slower older one never overwrites a newer one. */
   generation: number;
   timer?: ReturnType<typeof setTimeout>;
+}
+
+export interface DocumentAnalysis {
+  document: vscode.TextDocument;
+  analysis: Analysis;
 }
 
 /** A Markdown file is a case analysis by name, or by `casemark:` in frontmatter at its top. */
@@ -37,51 +40,28 @@ export function isCaseDocument(document: vscode.TextDocument): boolean {
   return declaresCasemark(lines.join('\n'));
 }
 
-function isOpenInTab(uri: vscode.Uri): boolean {
+/** Whether any tab still shows the file (VS Code keeps a closed file's document alive a while). */
+export function isOpenInTab(uri: vscode.Uri): boolean {
   return vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri.toString()));
-}
-
-const severity: Record<Exclude<Severity, 'off'>, vscode.DiagnosticSeverity> = {
-  error: vscode.DiagnosticSeverity.Error,
-  warning: vscode.DiagnosticSeverity.Warning,
-  info: vscode.DiagnosticSeverity.Information,
-  hint: vscode.DiagnosticSeverity.Hint,
-};
-
-/** unist positions count lines and columns from 1, VS Code from 0. */
-export function toRange(position: Position): vscode.Range {
-  const { start, end } = position;
-  return new vscode.Range(Math.max(0, start.line - 1), Math.max(0, start.column - 1), Math.max(0, end.line - 1), Math.max(0, end.column - 1));
-}
-
-export function messageRange(message: CaseMessage): vscode.Range {
-  const place = message.place;
-  const start = place && 'start' in place ? place.start : { line: message.line ?? 1, column: message.column ?? 1 };
-  return toRange({ start, end: place && 'end' in place ? place.end : start });
-}
-
-/** A group's diagnostic text: the most important prompt, and how many more wait at the same place. */
-export function diagnosticText(group: PromptGroup): string {
-  const more = group.others.length;
-  return more === 0 ? group.primary.reason : `${group.primary.reason} (${more === 1 ? 'One more question' : `${more} more questions`} here, below.)`;
-}
-
-/** Related information for another rule's prompt: its id first, so the rule can be found and turned off. */
-export function relatedText(ruleId: string, reason: string): string {
-  return `${ruleId}: ${reason}`;
 }
 
 export class CaseDocuments implements vscode.Disposable {
   private readonly states = new Map<string, DocumentState>();
-  private readonly changed = new vscode.EventEmitter<vscode.TextDocument>();
-  readonly onDidAnalyse = this.changed.event;
-  readonly diagnostics = vscode.languages.createDiagnosticCollection('casemark');
+  private readonly analysed = new vscode.EventEmitter<DocumentAnalysis>();
+  /** A case file was analysed (a newer version, or new settings). */
+  readonly onDidAnalyse = this.analysed.event;
+  private readonly forgotten = new vscode.EventEmitter<vscode.Uri>();
+  /** CaseMark let a file go: closed, no longer a case file, or CaseMark turned off. */
+  readonly onDidForget = this.forgotten.event;
   private settings: EditorSettings = readSettings((key) => vscode.workspace.getConfiguration('casemark').get(key));
   private readonly subscriptions: vscode.Disposable[] = [];
   /** Files whose last tab was closed: left alone until opened again. */
   private readonly closed = new Set<string>();
 
-  constructor(private readonly configs: ProjectConfigs) {
+  constructor(
+    private readonly configs: ProjectConfigs,
+    private readonly runner: AnalysisRunner,
+  ) {
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((d) => {
         this.closed.delete(d.uri.toString());
@@ -96,7 +76,6 @@ export class CaseDocuments implements vscode.Disposable {
         const state = this.states.get(d.uri.toString());
         if (!state || state.document === d) this.forget(d.uri);
       }),
-      // VS Code keeps a closed file's document alive for a while; the tab closing is what the writer sees.
       vscode.window.tabGroups.onDidChangeTabs((e) => {
         for (const tab of e.closed) {
           const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
@@ -116,29 +95,62 @@ export class CaseDocuments implements vscode.Disposable {
     for (const document of vscode.workspace.textDocuments) this.consider(document, 0);
   }
 
-  /** The latest analysis, possibly of an older version: for showing (hovers, lenses, outline). */
+  /** How long to wait after an edit before analysing again (casemark.debounceMs). */
+  get debounceMs(): number {
+    return this.settings.debounceMs;
+  }
+
+  /** Whether CaseMark analyses this document as you type (a case file, CaseMark on, a tab open). */
+  tracks(document: vscode.TextDocument): boolean {
+    return this.stateOf(document) !== undefined;
+  }
+
+  /** The latest analysis, possibly of an older version: for showing (hovers, lenses, outline). Never waits. */
   analysisOf(document: vscode.TextDocument): Analysis | undefined {
     return this.stateOf(document)?.analysis;
   }
 
-  /** The latest analysis if it is of exactly the document's current text. */
+  /** The latest analysis if it is of exactly the document's current text. Never waits. */
   upToDateAnalysis(document: vscode.TextDocument): Analysis | undefined {
     const state = this.stateOf(document);
     return state?.version === document.version ? state.analysis : undefined;
-  }
-
-  /** An analysis of exactly the document's current text, made now if needed: for computing edits. */
-  currentAnalysis(document: vscode.TextDocument): Analysis | undefined {
-    const state = this.stateOf(document);
-    if (!state?.projectKnown) return undefined;
-    if (state.version !== document.version) this.store(document, state, state.project);
-    return state.analysis;
   }
 
   /** The state of this very document object: a version number means nothing across two of them. */
   private stateOf(document: vscode.TextDocument): DocumentState | undefined {
     const state = this.states.get(document.uri.toString());
     return state?.document === document ? state : undefined;
+  }
+
+  /**
+   * An analysis of exactly the document's current text, for computing edits: the latest if it is current, else one
+   * made now (announced as usual). Undefined for a document CaseMark does not track.
+   */
+  async analysisNow(document: vscode.TextDocument): Promise<Analysis | undefined> {
+    // Each round either finds the current analysis or makes one; an edit in between costs another round.
+    for (let round = 0; round < 5; round++) {
+      const state = this.stateOf(document);
+      if (!state || document.isClosed) return undefined;
+      if (state.version === document.version && state.analysis) return state.analysis;
+      clearTimeout(state.timer);
+      await this.lint(document, state);
+    }
+    return this.upToDateAnalysis(document);
+  }
+
+  /**
+   * A one-off analysis of a document CaseMark does not track (CaseMark off for it, or a Markdown file that is not a
+   * case file), with the same settings; not announced and not kept. A tracked document gets its own analysis.
+   */
+  async analysisOfAny(document: vscode.TextDocument): Promise<Analysis> {
+    const tracked = await this.analysisNow(document);
+    if (tracked) return tracked;
+    for (;;) {
+      const project = await this.configs.forDocument(document.uri);
+      const text = document.getText();
+      const once = await this.runner.analyse({ key: `once:${document.uri.toString()}`, text, path: document.uri.path, config: [this.settings.config, project], budget: this.settings.budget, keep: false });
+      if (once) return once;
+    }
   }
 
   relintAll(): void {
@@ -154,8 +166,12 @@ export class CaseDocuments implements vscode.Disposable {
     }
     let state = this.states.get(key);
     if (state?.document !== document) {
-      if (state) clearTimeout(state.timer);
-      state = { document, parser: new IncrementalParser(), generation: 0 };
+      // A reopened file starts afresh: the old object's parser and versions are of another text.
+      if (state) {
+        clearTimeout(state.timer);
+        this.runner.forget(key);
+      }
+      state = { document, generation: 0 };
       this.states.set(key, state);
     }
     clearTimeout(state.timer);
@@ -169,49 +185,30 @@ export class CaseDocuments implements vscode.Disposable {
     const generation = ++state.generation;
     const project = await this.configs.forDocument(document.uri);
     // The config lookup is asynchronous: a newer edit or lint, or closing the file, wins.
-    if (document.isClosed || document.version !== version || state.generation !== generation || this.states.get(document.uri.toString()) !== state) return;
-    this.store(document, state, project);
-  }
-
-  private store(document: vscode.TextDocument, state: DocumentState, project: PartialConfig | undefined): void {
-    const analysis = analyse(document.getText(), { path: document.uri.path, config: [this.settings.config, project], parser: state.parser });
-    Object.assign(state, { analysis, version: document.version, project, projectKnown: true });
-    // One diagnostic per place: prompts sharing it are grouped under the one that matters most, and a prompt
-    // repeated per hypothesis is shown once, with the other places as related information.
-    this.diagnostics.set(document.uri, groupPrompts(analysis.messages, analysis.model).map((g) => this.toDiagnostic(document.uri, g)));
-    this.changed.fire(document);
-  }
-
-  private toDiagnostic(uri: vscode.Uri, group: PromptGroup): vscode.Diagnostic {
-    const { primary, others } = group;
-    const message = primary.message;
-    const diagnostic = new vscode.Diagnostic(messageRange(message), diagnosticText(group), severity[message.severity]);
-    diagnostic.source = 'casemark';
-    diagnostic.code = message.url
-      ? { value: message.ruleId, target: docsPageUri(message.url) }
-      : message.ruleId;
-    const related = [
-      ...primary.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.at)), r.reason)),
-      ...others.flatMap((o) => [
-        new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, messageRange(o.message)), relatedText(o.message.ruleId, o.reason)),
-        ...o.related.map((r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(uri, toRange(r.at)), relatedText(o.message.ruleId, r.reason))),
-      ]),
-    ];
-    if (related.length > 0) diagnostic.relatedInformation = related;
-    return diagnostic;
+    const stale = () => document.isClosed || document.version !== version || state.generation !== generation || this.states.get(document.uri.toString()) !== state;
+    if (stale()) return;
+    const key = document.uri.toString();
+    const analysis = await this.runner.analyse({ key, text: document.getText(), path: document.uri.path, config: [this.settings.config, project], budget: this.settings.budget, keep: true });
+    // A newer edit superseded this one, or came while it ran: the newer one is announced instead.
+    if (!analysis || stale()) return;
+    Object.assign(state, { analysis, version });
+    this.analysed.fire({ document, analysis });
   }
 
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
-    clearTimeout(this.states.get(key)?.timer);
+    const state = this.states.get(key);
+    clearTimeout(state?.timer);
     this.states.delete(key);
-    this.diagnostics.delete(uri);
+    if (state) this.runner.forget(key);
+    // Announced even when never analysed: listeners may hold something of an earlier life of the file.
+    this.forgotten.fire(uri);
   }
 
   dispose(): void {
     for (const state of this.states.values()) clearTimeout(state.timer);
     this.subscriptions.forEach((s) => s.dispose());
-    this.diagnostics.dispose();
-    this.changed.dispose();
+    this.analysed.dispose();
+    this.forgotten.dispose();
   }
 }

@@ -3,9 +3,11 @@
 // and Information diagnostics for the machine checks not met yet. Problems finding or reading the exercise are
 // shown in the checklist, never thrown.
 import * as vscode from 'vscode';
+import type { Analysis } from '../core/index';
 import { docsPageUri } from './docs-pages';
 import { judgeRubric, type RubricResult } from '../core/exercise/index';
-import { isCaseDocument, toRange, type CaseDocuments } from './documents';
+import { toRange } from './diagnostics';
+import { isCaseDocument, isOpenInTab, type CaseDocuments } from './documents';
 import type { ExerciseFiles, LoadedExercise } from './exercise-files';
 import { stateOf, tally, tallyText, type ItemState } from './exercise-text';
 
@@ -37,10 +39,6 @@ interface Entry {
 function positionAt(text: string, offset: number): vscode.Position {
   const before = text.slice(0, Math.max(0, offset)).split(/\r\n|\r|\n/);
   return new vscode.Position(before.length - 1, (before[before.length - 1] ?? '').length);
-}
-
-function isOpenInTab(uri: vscode.Uri): boolean {
-  return vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri.toString()));
 }
 
 function fileName(uri: vscode.Uri): string {
@@ -77,29 +75,21 @@ export class ExerciseChecklist implements vscode.TreeDataProvider<ChecklistNode>
       this.diagnostics,
       this.treeChanged,
       this.judged,
-      documents.onDidAnalyse((document) => this.refresh(document)),
+      documents.onDidAnalyse(({ document, analysis }) => this.refresh(document, analysis)),
+      // Closed, no longer a case file, or CaseMark turned off: CaseMark lets it go, and so does the checklist.
+      documents.onDidForget((uri) => this.clear(uri)),
       files.onDidChange(() => {
-        for (const entry of this.entries.values()) this.refresh(entry.document);
+        for (const entry of this.entries.values()) {
+          const analysis = this.documents.upToDateAnalysis(entry.document);
+          if (analysis) this.refresh(entry.document, analysis);
+        }
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => this.follow(editor)),
-      vscode.workspace.onDidChangeTextDocument((e) => {
-        // No longer a case file (its `casemark:` removed): CaseMark leaves it alone, and so does the checklist.
-        if (this.entries.has(e.document.uri.toString()) && !isCaseDocument(e.document)) this.clear(e.document.uri);
-      }),
-      vscode.workspace.onDidCloseTextDocument((d) => this.clear(d.uri)),
-      vscode.window.tabGroups.onDidChangeTabs((e) => {
-        for (const tab of e.closed) {
-          const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
-          if (uri && !isOpenInTab(uri)) this.clear(uri);
-        }
-      }),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('casemark.enable') && !vscode.workspace.getConfiguration('casemark').get<boolean>('enable', true)) {
-          for (const entry of [...this.entries.values()]) this.clear(entry.document.uri);
-        }
-      }),
     );
-    for (const document of vscode.workspace.textDocuments) if (this.documents.upToDateAnalysis(document)) this.refresh(document);
+    for (const document of vscode.workspace.textDocuments) {
+      const analysis = this.documents.upToDateAnalysis(document);
+      if (analysis) this.refresh(document, analysis);
+    }
     this.follow(vscode.window.activeTextEditor);
   }
 
@@ -127,14 +117,10 @@ export class ExerciseChecklist implements vscode.TreeDataProvider<ChecklistNode>
     this.updateView();
   }
 
-  private refresh(document: vscode.TextDocument): void {
+  /** Judges the rubric on an analysis of the document's current text, as CaseDocuments announced it. */
+  private refresh(document: vscode.TextDocument, analysis: Analysis): void {
     const key = document.uri.toString();
     if (document.isClosed) return this.clear(document.uri);
-    const analysis = this.documents.upToDateAnalysis(document) ?? this.documents.currentAnalysis(document);
-    if (!analysis) {
-      if (!isCaseDocument(document)) this.clear(document.uri);
-      return; // Its settings are still being looked up: the analysis will come.
-    }
     const reference = analysis.model.frontmatter.exercise?.trim();
     if (!reference) return this.clear(document.uri);
     const text = document.getText();

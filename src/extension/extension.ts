@@ -3,8 +3,10 @@
 import * as vscode from 'vscode';
 import { loadNameTagger, newCaseTemplate } from '../core/index';
 import { ProjectConfigs } from './config';
+import { CaseDiagnostics } from './diagnostics';
 import { DocsFileSystem } from './docs-pages';
 import { CaseDocuments } from './documents';
+import type { AnalysisRunner } from './runner';
 import { ExerciseChecklist } from './exercise';
 import { ExerciseFiles } from './exercise-files';
 import { gradeCohortCommand, type GradingHost } from './exercise-grade';
@@ -37,13 +39,14 @@ export interface CaseMarkApi {
   extendMarkdownIt: typeof extendMarkdownIt;
 }
 
-export function activateCaseMark(context: vscode.ExtensionContext, grading: GradingHost): CaseMarkApi {
+export function activateCaseMark(context: vscode.ExtensionContext, grading: GradingHost, runner: AnalysisRunner): CaseMarkApi {
   const configs = new ProjectConfigs();
-  const documents = new CaseDocuments(configs);
+  const documents = new CaseDocuments(configs, runner);
+  const diagnostics = new CaseDiagnostics(documents);
   const exporter = new GenogramExport(documents);
   const preview = new GenogramPreview(context.extensionUri, documents, exporter);
-  const viewpoints = new Viewpoints(documents, configs);
-  const viewpointPanel = new ViewpointPanel(context.extensionUri, viewpoints);
+  const viewpoints = new Viewpoints(documents);
+  const viewpointPanel = new ViewpointPanel(context.extensionUri, documents, viewpoints);
   const exerciseFiles = new ExerciseFiles();
   const exercises = new ExerciseChecklist(documents, exerciseFiles);
   const sharing = new ShareableCopies(context.extensionUri, configs, (uri) => viewpoints.caseDocument(uri));
@@ -76,7 +79,9 @@ export function activateCaseMark(context: vscode.ExtensionContext, grading: Grad
   context.subscriptions.push(
     new DocsFileSystem(context.extensionUri),
     configs,
+    runner,
     documents,
+    diagnostics,
     status,
     documents.onDidAnalyse(updateStatus),
     vscode.window.onDidChangeActiveTextEditor(updateStatus),

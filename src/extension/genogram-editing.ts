@@ -22,11 +22,11 @@ function blockOf(diagram: Diagram): EditedBlock {
 }
 
 /** The diagram block the position is in (between its fences), from an analysis of exactly the document's text. */
-function placeAt(documents: CaseDocuments, document: vscode.TextDocument, position: vscode.Position): Place | undefined {
+async function placeAt(documents: CaseDocuments, document: vscode.TextDocument, position: vscode.Position): Promise<Place | undefined> {
   // A stale analysis says cheaply whether the cursor is in a block at all; then one of the current text is made.
   const stale = documents.analysisOf(document);
   if (!stale?.model.diagrams.some((d) => position.line >= d.position.start.line - 1 && position.line <= d.position.end.line)) return undefined;
-  const analysis = documents.currentAnalysis(document);
+  const analysis = await documents.analysisNow(document);
   if (!analysis) return undefined;
   for (const diagram of analysis.model.diagrams) {
     // Content line 0 is the line after the opening fence (unist lines count from 1).
@@ -52,8 +52,8 @@ function rangeOf(document: vscode.TextDocument, span: { start: number; end: numb
 class GenogramCompletions implements vscode.CompletionItemProvider {
   constructor(private readonly documents: CaseDocuments) {}
 
-  provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): vscode.CompletionItem[] | undefined {
-    const place = placeAt(this.documents, document, position);
+  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
+    const place = await placeAt(this.documents, document, position);
     if (!place) return undefined;
     // An ecomap may name the file's genogram people.
     const known: GenogramPerson[] = place.diagram.kind === 'ecomap' ? genogramsOf(place.analysis).flatMap((d) => d.genogram.people) : [];
@@ -74,8 +74,8 @@ class GenogramCompletions implements vscode.CompletionItemProvider {
 class GenogramHovers implements vscode.HoverProvider {
   constructor(private readonly documents: CaseDocuments) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const place = placeAt(this.documents, document, position);
+  async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    const place = await placeAt(this.documents, document, position);
     if (!place) return undefined;
     const { analysis, diagram, block, offset } = place;
     const info = hoverInFile(analysis.model.diagrams.map(blockOf), analysis.model.diagrams.indexOf(diagram), offset, caseYear(analysis.model.frontmatter));
@@ -91,16 +91,16 @@ class GenogramHovers implements vscode.HoverProvider {
 class GenogramRename implements vscode.RenameProvider {
   constructor(private readonly documents: CaseDocuments) {}
 
-  prepareRename(document: vscode.TextDocument, position: vscode.Position): { range: vscode.Range; placeholder: string } {
-    const place = placeAt(this.documents, document, position);
+  async prepareRename(document: vscode.TextDocument, position: vscode.Position): Promise<{ range: vscode.Range; placeholder: string }> {
+    const place = await placeAt(this.documents, document, position);
     if (!place) throw new Error('CaseMark renames ids inside ```genogram and ```ecomap blocks.');
     const target = renameTargetAt(place.block.genogram, place.offset);
     if (typeof target === 'string') throw new Error(target);
     return { range: rangeOf(document, target.span), placeholder: target.id };
   }
 
-  provideRenameEdits(document: vscode.TextDocument, position: vscode.Position, newName: string): vscode.WorkspaceEdit {
-    const place = placeAt(this.documents, document, position);
+  async provideRenameEdits(document: vscode.TextDocument, position: vscode.Position, newName: string): Promise<vscode.WorkspaceEdit> {
+    const place = await placeAt(this.documents, document, position);
     if (!place) throw new Error('CaseMark renames ids inside ```genogram and ```ecomap blocks.');
     const target = renameTargetAt(place.block.genogram, place.offset);
     if (typeof target === 'string') throw new Error(target);

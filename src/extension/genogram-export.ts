@@ -1,7 +1,6 @@
 // Exporting a case file's drawings next to it: SVG drawn here with the core, PNG drawn by the preview's webview
 // (a canvas in the browser: no native dependency). Through vscode.workspace.fs, so it works in VS Code for the Web.
 import * as vscode from 'vscode';
-import { analyse } from '../core/index';
 import { svgText } from '../core/genogram/index';
 import { drawBlocks, exportNames, type PreviewBlock } from '../shared/diagrams';
 import type { CaseDocuments } from './documents';
@@ -12,7 +11,7 @@ export class GenogramExport {
   /** The diagram blocks of a document as it is now, saved or not. */
   async blocksOf(uri: vscode.Uri): Promise<PreviewBlock[]> {
     const document = await vscode.workspace.openTextDocument(uri);
-    const model = (this.documents.currentAnalysis(document) ?? analyse(document.getText(), { path: document.uri.path })).model;
+    const { model } = await this.documents.analysisOfAny(document);
     return model.diagrams.map((d) => ({ kind: d.kind, source: d.source, fenceLine: d.position.start.line }));
   }
 

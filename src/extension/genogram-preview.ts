@@ -2,7 +2,6 @@
 // active case file, redraws as you type and follows the active case file. The extension sends the blocks' text
 // as data; the webview (webview/main.ts) reads and draws them with the shared core.
 import * as vscode from 'vscode';
-import { analyse } from '../core/index';
 import { type FromWebview, type PreviewBlock, type ToWebview } from '../shared/diagrams';
 import type { CaseDocuments } from './documents';
 import type { GenogramExport } from './genogram-export';
@@ -17,15 +16,17 @@ type Png = Extract<FromWebview, { type: 'png' }>;
 export class GenogramPreview extends CaseFilePanel<ToWebview, FromWebview, Extract<FromWebview, { type: 'rendered' }>> {
   private blocks: PreviewBlock[] = [];
   private version = 0;
+  /** Counts updates started, so a slower older one never overwrites a newer one. */
+  private generation = 0;
   private requests = 0;
   private readonly pngRequests = new Map<number, (message: Png) => void>();
 
   constructor(
     extensionUri: vscode.Uri,
-    private readonly documents: CaseDocuments,
+    documents: CaseDocuments,
     private readonly exporter: GenogramExport,
   ) {
-    super(extensionUri, { viewType: previewViewType, title: 'Genogram Preview', titlePrefix: 'Genogram', html: previewHtml });
+    super(extensionUri, documents, { viewType: previewViewType, title: 'Genogram Preview', titlePrefix: 'Genogram', html: previewHtml });
   }
 
   /** Opens the preview beside the editor (or brings it forward) on a document: the given one, else the active editor's. */
@@ -104,11 +105,12 @@ export class GenogramPreview extends CaseFilePanel<ToWebview, FromWebview, Extra
     else this.post({ type: 'update', uri: '', fileName: 'no file', version: 0, blocks: [] });
   }
 
-  protected update(document: vscode.TextDocument): void {
+  protected async update(document: vscode.TextDocument): Promise<void> {
     if (!this.panel || document.isClosed) return;
-    // The extension's analysis when there is one (incremental, shared with the diagnostics); a one-off
-    // reading when CaseMark is turned off for the file or its settings are still being looked up.
-    const model = (this.documents.currentAnalysis(document) ?? analyse(document.getText(), { path: document.uri.path })).model;
+    const generation = ++this.generation;
+    // The extension's analysis (incremental, shared with the diagnostics); a one-off reading of a file CaseMark does not track.
+    const { model } = this.documents.upToDateAnalysis(document) ?? (await this.documents.analysisOfAny(document));
+    if (generation !== this.generation || !this.panel || document.uri.toString() !== this.uri?.toString()) return;
     this.blocks = model.diagrams.map((d) => ({ kind: d.kind, source: d.source, fenceLine: d.position.start.line }));
     this.version = document.version;
     const dated = /^(\d{4})/.exec(String(model.frontmatter.date ?? ''));

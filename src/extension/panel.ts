@@ -1,13 +1,12 @@
 // What the genogram preview and the viewpoint panel have in common: one webview panel beside the editor that shows a
-// case file, follows the active case file, updates (debounced) as the file changes, and comes back after a restart
-// of VS Code. Each panel says what it sends, and handles the messages of its own page.
+// case file, follows the active case file, updates with each analysis CaseDocuments announces (a Markdown file
+// CaseMark does not track: after the same debounce), and comes back after a restart of VS Code. Each panel says
+// what it sends, and handles the messages of its own page.
 import * as vscode from 'vscode';
 import { besideColumn } from './columns';
-import { isCaseDocument } from './documents';
+import { isCaseDocument, type CaseDocuments } from './documents';
 import { makeNonce, type PreviewPage } from '../shared/preview-html';
 import { fileName } from './viewpoint';
-
-const debounceMs = 300;
 
 /** What the panel keeps across a restart of VS Code (in the webview's state): only which file it showed. */
 interface PanelState {
@@ -40,6 +39,7 @@ export abstract class CaseFilePanel<ToWebview, FromWebview, Rendered extends { u
 
   constructor(
     private readonly extensionUri: vscode.Uri,
+    protected readonly documents: CaseDocuments,
     private readonly kind: PanelKind,
   ) {
     this.subscriptions.push(
@@ -48,8 +48,15 @@ export abstract class CaseFilePanel<ToWebview, FromWebview, Rendered extends { u
         if (!this.panel || !editor || !isCaseDocument(editor.document)) return;
         if (editor.document.uri.toString() !== this.uri?.toString()) this.show(editor.document);
       }),
+      documents.onDidAnalyse(({ document }) => {
+        if (this.panel && document.uri.toString() === this.uri?.toString()) {
+          clearTimeout(this.timer);
+          void this.update(document);
+        }
+      }),
+      // A file CaseMark does not analyse as you type is read again by the panel itself, after the same pause.
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (this.panel && event.document.uri.toString() === this.uri?.toString()) this.schedule(event.document);
+        if (this.panel && event.document.uri.toString() === this.uri?.toString() && !documents.tracks(event.document)) this.schedule(event.document);
       }),
       vscode.window.registerWebviewPanelSerializer(kind.viewType, {
         deserializeWebviewPanel: async (panel, state: PanelState | undefined) => {
@@ -144,7 +151,7 @@ export abstract class CaseFilePanel<ToWebview, FromWebview, Rendered extends { u
 
   private schedule(document: vscode.TextDocument): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.update(document), debounceMs);
+    this.timer = setTimeout(() => void this.update(document), this.documents.debounceMs);
   }
 
   /** The panel closed (or another took its place): what belonged to it goes. */

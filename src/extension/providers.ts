@@ -1,8 +1,9 @@
 // Quick fixes, hovers, CodeLens and document symbols, all read from the document's latest analysis.
 import * as vscode from 'vscode';
-import type { CaseMessage, CaseModel, Position as UnistPosition } from '../core/index';
+import type { Analysis, CaseMessage, CaseModel, Position as UnistPosition } from '../core/index';
 import { findRule, groupPrompts, within } from '../core/index';
-import { messageRange, toRange, type CaseDocuments } from './documents';
+import { messageRange, toRange } from './diagnostics';
+import type { CaseDocuments } from './documents';
 import { disableFileEdit, disableLineEdit, fixAlternatives, groupEdits, type OffsetEdit } from './edits';
 import { gaps, hypothesesSummary, promptsHover } from './present';
 
@@ -39,13 +40,17 @@ export class CaseCodeActions implements vscode.CodeActionProvider {
   static readonly kinds = [vscode.CodeActionKind.QuickFix, fixAllKind];
   constructor(private readonly documents: CaseDocuments) {}
 
-  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     // Edits are made from offsets, so they must come from an analysis of exactly this text. VS Code also asks
-    // on its own (the lightbulb, as the cursor moves while typing): then a stale analysis offers nothing, and
-    // the debounced lint brings the actions back; only when the writer asks is a fresh analysis made at once.
+    // on its own (the lightbulb, as the cursor moves while typing): then a stale analysis offers nothing and never
+    // waits, and the debounced lint brings the actions back; only when the writer asks is one made at once.
     const asked = context.triggerKind === vscode.CodeActionTriggerKind.Invoke || Boolean(context.only);
-    const analysis = asked ? this.documents.currentAnalysis(document) : this.documents.upToDateAnalysis(document);
+    const analysis = asked ? await this.documents.analysisNow(document) : this.documents.upToDateAnalysis(document);
     if (!analysis) return [];
+    return this.actionsFor(document, analysis, range, context);
+  }
+
+  private actionsFor(document: vscode.TextDocument, analysis: Analysis, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const text = document.getText();
     const actions: vscode.CodeAction[] = [];
     const fixable = allFixes(analysis.messages);

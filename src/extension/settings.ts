@@ -1,12 +1,14 @@
 // VS Code settings (casemark.*) as a CaseMark config layer. Pure: takes a getter, so it is unit-tested without VS Code.
 import type { KeywordKind, PartialConfig, RuleSetting, SectionKind, Severity } from '../core/index';
-import { findRule, readSeverity, type Rule } from '../core/index';
+import { findRule, readBudget, readSeverity, type AnalysisBudget, type Rule } from '../core/index';
 
 export type SettingGetter = <T>(key: string) => T | undefined;
 
 export interface EditorSettings {
   enable: boolean;
   debounceMs: number;
+  /** How long and how much memory one file's analysis may take before it is stopped. */
+  budget: AnalysisBudget;
   config: PartialConfig;
 }
 
@@ -44,6 +46,7 @@ export function readSettings(get: SettingGetter): EditorSettings {
   return {
     enable: get<boolean>('enable') ?? true,
     debounceMs: typeof debounce === 'number' && debounce >= 0 ? debounce : 250,
+    budget: readBudget(get<unknown>('analysis.timeBudgetSeconds'), get<unknown>('analysis.memoryBudgetMb')),
     config: {
       rules,
       sections: (get<Partial<Record<SectionKind, string[]>>>('sections') ?? {}) as PartialConfig['sections'],

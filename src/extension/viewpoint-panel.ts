@@ -3,7 +3,8 @@
 // competing-hypotheses matrix as a sortable table, or as cards when the pane is narrow. It follows the active case file and
 // updates as it changes. The extension sends the Viewpoint as data; webview/viewpoint.ts builds the page as DOM.
 import * as vscode from 'vscode';
-import { isCaseDocument } from './documents';
+import type { Viewpoint } from '../core/index';
+import { isCaseDocument, type CaseDocuments } from './documents';
 import { CaseFilePanel } from './panel';
 import { viewpointHtml } from '../shared/preview-html';
 import type { ViewpointFromWebview, ViewpointToWebview } from '../shared/viewpoint-protocol';
@@ -17,9 +18,10 @@ export class ViewpointPanel extends CaseFilePanel<ViewpointToWebview, ViewpointF
 
   constructor(
     extensionUri: vscode.Uri,
+    documents: CaseDocuments,
     private readonly viewpoints: Viewpoints,
   ) {
-    super(extensionUri, { viewType: viewpointViewType, title: 'Alternative viewpoint', titlePrefix: 'Viewpoint', html: viewpointHtml });
+    super(extensionUri, documents, { viewType: viewpointViewType, title: 'Alternative viewpoint', titlePrefix: 'Viewpoint', html: viewpointHtml });
   }
 
   /** Opens the panel beside the editor (or brings it forward) on a case file: the given one, else the active one. */

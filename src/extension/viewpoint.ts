@@ -3,10 +3,8 @@
 // file (nothing written to disk), or goes into the case file as one edit.
 import * as vscode from 'vscode';
 import { besideColumn } from './columns';
-import { analyse, buildViewpoint, phrasesWith, viewpointDocument, viewpointInsertion, type Analysis, type Viewpoint } from '../core/index';
-import type { ProjectConfigs } from './config';
+import { buildViewpoint, phrasesWith, viewpointDocument, viewpointInsertion, type Analysis, type Viewpoint } from '../core/index';
 import { isCaseDocument, type CaseDocuments } from './documents';
-import { readSettings } from './settings';
 
 /** A viewpoint and exactly what it was built from: the document's text at one version. */
 export interface BuiltViewpoint {
@@ -28,10 +26,7 @@ export class Viewpoints implements vscode.Disposable {
   private readonly opened = new Map<string, vscode.Uri>();
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(
-    private readonly documents: CaseDocuments,
-    private readonly configs: ProjectConfigs,
-  ) {
+  constructor(private readonly documents: CaseDocuments) {
     this.subscriptions.push(
       vscode.workspace.onDidCloseTextDocument((d) => this.opened.delete(d.uri.toString())),
       vscode.window.onDidChangeActiveTextEditor(() => this.updateContext()),
@@ -41,14 +36,10 @@ export class Viewpoints implements vscode.Disposable {
   /** The viewpoint of the document's text now: the extension's own analysis when it has one of this version. */
   async build(document: vscode.TextDocument): Promise<BuiltViewpoint> {
     for (;;) {
-      const analysis = this.documents.currentAnalysis(document);
-      if (analysis) return this.made(document, analysis);
-      // CaseMark is off for the file, or its settings are still being looked up: read them here, as the CLI would.
+      // The extension's analysis of this version, or (CaseMark off for the file) a one-off one with the same settings.
       const version = document.version;
-      const project = await this.configs.forDocument(document.uri);
-      if (document.version !== version) continue;
-      const settings = readSettings((key) => vscode.workspace.getConfiguration('casemark').get(key));
-      return this.made(document, analyse(document.getText(), { path: document.uri.path, config: [settings.config, project] }));
+      const analysis = await this.documents.analysisOfAny(document);
+      if (document.version === version) return this.made(document, analysis);
     }
   }
 

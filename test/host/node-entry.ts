@@ -11,5 +11,6 @@ export function run(): Promise<void> {
   require('./viewpoint-suite');
   require('./exercise-suite');
   require('./share-suite');
+  require('./responsive-suite');
   return new Promise((resolve, reject) => mocha.run((failures) => (failures ? reject(new Error(`${failures} test(s) failed`)) : resolve())));
 }

@@ -260,7 +260,7 @@ describe('CaseMark in a real VS Code', function () {
       const old = first.document;
       await first.edit((e) => e.insert(old.positionAt(h4), five.slice(h4, five.indexOf('- H4:'))));
       check(await old.save(), 'saved');
-      await waitFor('the old object analysed, with five hypotheses', () => documents.currentAnalysis(old)?.model.hypotheses.length === 5);
+      await waitFor('the old object analysed, with five hypotheses', () => documents.upToDateAnalysis(old)?.model.hypotheses.length === 5);
       await closeAll();
       // Moving the file away is what makes VS Code let go of the old object; a new file then takes its name.
       const move = new vscode.WorkspaceEdit();
@@ -273,11 +273,11 @@ describe('CaseMark in a real VS Code', function () {
       check(reopened !== old, 'a new object');
       await waitFor('the new object analysed', () => documents.upToDateAnalysis(reopened));
       // A late caller still holding the old object (a page drawn before the file closed) asks about it...
-      documents.currentAnalysis(old);
+      check((await documents.analysisNow(old)) === undefined, 'the old object is not tracked');
       // ...and the new object, edited once, reaches the old one's version number with other words.
       await editor.edit((e) => e.insert(reopened.positionAt(h4 + 5), ' '));
       check(reopened.version === old.version, `the same version number: ${reopened.version}, ${old.version}`);
-      const analysis = documents.currentAnalysis(reopened);
+      const analysis = await documents.analysisNow(reopened);
       check(analysis?.model.hypotheses.length === 4, `the analysis is of the new text: ${analysis?.model.hypotheses.length} hypotheses`);
       check(documents.upToDateAnalysis(reopened) === analysis && documents.analysisOf(reopened) === analysis, 'every view of it agrees');
     } finally {

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
-import { generateCase } from '../../bench/generate';
+import { generateCase, generateHypothesisList } from '../../bench/generate';
 import { parseMarkdown, parseWhole, sectionStarts } from '../../src/core/parse/markdown';
 
 const require = createRequire(import.meta.url);
@@ -44,7 +44,10 @@ describe('sectioned parsing', function () {
   it('stops splitting after an indented fence, which a list item may close unseen', () => {
     const padding = `${long}\n\n${long}`;
     const text = `${padding}\n\n# One\n\n${padding}\n\n- item\n\n  \`\`\`\n  code\n\`\`\`\n${padding}\n\n# Two\n\n${padding}\n\n\`\`\`\n`;
-    assert.equal(sectionStarts(text).length, 2, 'the split before the indented fence only');
+    const fence = text.indexOf('  ```');
+    // Before the fence: the heading, and the list item (which closes every container as a heading does).
+    assert.deepEqual(sectionStarts(text).slice(1).map((s) => text.slice(s.offset, s.offset + 6)), ['# One\n', '- item']);
+    assert.ok(sectionStarts(text).every((s) => s.offset < fence), 'no split after the indented fence');
     same(text);
   });
 
@@ -67,6 +70,49 @@ describe('sectioned parsing', function () {
         },
       ),
       { numRuns: 300, seed: 42 },
+    );
+    assert.ok(splits > 200, `the mixes were really split (${splits} splits)`);
+  });
+
+  it('splits one long hypothesis list item by item and gives the same tree, tight or loose', () => {
+    const text = generateHypothesisList(300);
+    assert.ok(sectionStarts(text).filter((s) => s.item).length > 3, 'the list is really split');
+    same(text);
+    same(text.replace(/\n- H/g, '\n\n- H'));
+    same(text.replace(/\n/g, '\r\n'));
+  });
+
+  it('joins a part into the list before it only when the bullet is the same', () => {
+    const items = (marker: string, n: number) => Array.from({ length: n }, (_, i) => `${marker} item ${i} ${long.slice(0, 200)}`).join('\n');
+    const text = `${items('-', 60)}\n${items('*', 60)}\n${items('-', 60)}\n`;
+    assert.ok(sectionStarts(text).length > 2);
+    same(text);
+    assert.equal(parseMarkdown(text).children.filter((n) => n.type === 'list').length, 3);
+  });
+
+  it('matches one whole parse for any mix of CommonMark examples between bullet items', () => {
+    let splits = 0;
+    const item = `- An item long enough to make each part worth parsing on its own. ${long.slice(0, 1_000)}`;
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            example: fc.constantFrom(...sectionable),
+            bullet: fc.constantFrom('- x', '* y', '+ z', '- - -', '-', '1. one', '  - nested', '-\tt'),
+            blank: fc.boolean(),
+            indent: fc.constantFrom('', '  ', '    '),
+          }),
+          { minLength: 2, maxLength: 8 },
+        ),
+        (parts) => {
+          const text = parts
+            .map((p) => `${item}\n${p.indent}${p.example.replace(/\n/g, `\n${p.indent}`)}${p.blank ? '\n' : ''}${item}\n${item}\n${item}\n${item}\n${item}\n${item}\n${item}\n${p.bullet}\n`)
+            .join('');
+          splits += sectionStarts(text).length - 1;
+          same(text);
+        },
+      ),
+      { numRuns: 300, seed: 7 },
     );
     assert.ok(splits > 200, `the mixes were really split (${splits} splits)`);
   });

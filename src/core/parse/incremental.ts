@@ -43,8 +43,8 @@ export class IncrementalParser {
   /** Link reference definitions resolve across the whole document: any at all, and we parse in full. */
   private definitions = false;
 
-  /** Parse `text`, reusing the previous tree where the edit allows. The previous tree is changed in place. */
-  parse(text: string): Reparse {
+  /** Parse `text`, reusing the previous tree where the edit allows. The previous tree is changed in place; `between` runs between the parts of a full parse. */
+  parse(text: string, between?: () => void): Reparse {
     const previous = this.text;
     const tree = this.tree;
     let result: Reparse | undefined;
@@ -53,13 +53,20 @@ export class IncrementalParser {
       else result = this.reparse(previous, text, tree);
     }
     if (!result) {
-      const full = parseMarkdown(text);
+      const full = parseMarkdown(text, between);
       this.definitions = hasDefinition(full);
       result = { tree: full, kind: 'full' };
     }
     this.text = text;
     this.tree = result.tree;
     return result;
+  }
+
+  /** Forget the previous text: the next parse is a full one. */
+  reset(): void {
+    this.text = undefined;
+    this.tree = undefined;
+    this.definitions = false;
   }
 
   private reparse(old: string, text: string, tree: Root): Reparse | undefined {

@@ -13,20 +13,29 @@ export const windowProcessor = unified().use(remarkParse).freeze();
 
 /**
  * Parse a document. micromark's cost grows faster than the text when there are many lists (it splices its
- * event list per container), so a long document is parsed section by section, split only where a split
- * cannot change the tree: see `sectionStarts`. Tests check the result equals one whole parse.
+ * event list per container), so a long document is parsed part by part, split only where a split cannot change
+ * the tree: see `sectionStarts`. A part that starts with an item of the list before it is joined back into that
+ * list. `between` runs between parts (a budget check may throw there). Tests check the result equals one whole parse.
  */
-export function parseMarkdown(text: string): Root {
+export function parseMarkdown(text: string, between: () => void = () => {}): Root {
   const starts = sectionStarts(text);
   if (starts.length <= 1) return parseWhole(text);
   const root: Root = { type: 'root', children: [], position: { start: { line: 1, column: 1, offset: 0 }, end: endPoint(text) } };
   starts.forEach((start, i) => {
+    if (i > 0) between();
     const end = starts[i + 1]?.offset ?? text.length;
     const part = (i === 0 ? processor : windowProcessor).parse(text.slice(start.offset, end));
-    for (const node of part.children) {
-      shift(node, start.line - 1, start.offset);
-      root.children.push(node);
-    }
+    for (const node of part.children) shift(node, start.line - 1, start.offset);
+    const [first, ...rest] = part.children;
+    const before = root.children[root.children.length - 1];
+    if (start.item && first?.type === 'list' && before?.type === 'list' && !before.ordered && text[before.position?.start.offset ?? -1] === text[start.offset]) {
+      // The same bullet continues the list: one list, loose if either part is or a blank line sits between them.
+      const gap = text.slice(before.position?.end.offset ?? 0, start.offset);
+      before.spread = Boolean(before.spread || first.spread || /\n[ \t]*\r?\n/.test(gap));
+      before.children.push(...first.children);
+      if (before.position && first.position) before.position.end = first.position.end;
+      root.children.push(...rest);
+    } else root.children.push(...part.children);
   });
   return root;
 }
@@ -58,15 +67,22 @@ const htmlBlocks: Array<[RegExp, RegExp]> = [
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
 ];
 
+/** A bullet item at the left margin with text after its marker (so it interrupts a paragraph), not a thematic break. */
+const bulletItem = /^[-*+] +\S/;
+const thematicBreak = /^(?:[-*_][ \t]*){3,}$/;
+
 /**
- * Where a new top-level section can be parsed on its own: an ATX heading at the left margin after a blank line
- * ends every open container and paragraph, unless a top-level fence or a multi-line HTML block is still open,
+ * Where a new top-level part can be parsed on its own: an ATX heading at the left margin after a blank line
+ * ends every open container and paragraph, and so does a bullet item at the left margin
+ * (it continues or starts a top-level list, `item`), unless a top-level fence or a multi-line HTML block is still open,
  * which this scan tracks from fences at the left margin (always top-level) and stops at any indented fence line. Link reference
  * definitions reach across the document, so any `]:` means one whole parse. Short texts are parsed whole, and sections under 8 KB merged: splitting only pays on long documents.
  */
-export function sectionStarts(text: string): Array<{ offset: number; line: number }> {
+export function sectionStarts(text: string): Array<{ offset: number; line: number; item?: boolean }> {
   if (text.length < 4 * sectionMinimum || text.includes(']:') || text.charCodeAt(0) === 0xfeff) return [{ offset: 0, line: 1 }];
-  const starts = [{ offset: 0, line: 1 }];
+  const starts: Array<{ offset: number; line: number; item?: boolean }> = [{ offset: 0, line: 1 }];
+  // An HTML block of kinds 6 and 7 runs to the next blank line and would swallow a bullet item.
+  let htmlSinceBlank = false;
   let fence: { char: string; length: number } | undefined;
   let htmlEnd: RegExp | undefined;
   let previousBlank = false;
@@ -92,7 +108,11 @@ export function sectionStarts(text: string): Array<{ offset: number; line: numbe
       if (htmlEnd.test(content)) htmlEnd = undefined;
     } else {
       const last = starts[starts.length - 1] as { offset: number };
-      if (previousBlank && atxHeading.test(content) && at - last.offset >= sectionMinimum) starts.push({ offset: at, line });
+      if (at - last.offset >= sectionMinimum) {
+        if (previousBlank && atxHeading.test(content)) starts.push({ offset: at, line });
+        else if (!htmlSinceBlank && bulletItem.test(content) && !thematicBreak.test(content)) starts.push({ offset: at, line, item: true });
+      }
+      if (/^ {0,3}</.test(content)) htmlSinceBlank = true;
       const open = fenceOpen.exec(content);
       if (open?.[1] && !(open[1][0] === '`' && (open[2] ?? '').includes('`'))) fence = { char: open[1][0] as string, length: open[1].length };
       for (const [start, end] of htmlBlocks) {
@@ -101,6 +121,7 @@ export function sectionStarts(text: string): Array<{ offset: number; line: numbe
       }
     }
     previousBlank = /^[ \t]*$/.test(content);
+    if (previousBlank) htmlSinceBlank = false;
     at = next;
   }
   return starts;

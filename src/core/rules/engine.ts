@@ -20,6 +20,8 @@ export interface Analysis {
   prose?: string;
   /** The text with its parsed tree, for tools that ask where a rule would report (the alternative viewpoint). */
   source?: SourceText;
+  /** The analysis went over its budget: the model is empty and the one message says so. */
+  stopped?: boolean;
 }
 
 export function severityOf(rule: Rule, config: CaseMarkConfig, model?: CaseModel): Severity {
@@ -40,9 +42,13 @@ function contextOf(rule: Rule, model: CaseModel, source: SourceText, config: Cas
   };
 }
 
-/** Every rule that is not off reports on the file: first what the reader left under its id, then its own check. */
-export function runRules(model: CaseModel, source: SourceText, config: CaseMarkConfig, file: VFile): void {
+/**
+ * Every rule that is not off reports on the file: first what the reader left under its id, then its own check.
+ * `check` runs before each rule and throws to stop the analysis (its budget).
+ */
+export function runRules(model: CaseModel, source: SourceText, config: CaseMarkConfig, file: VFile, check: () => void = () => {}): void {
   for (const rule of rules) {
+    check();
     const severity = severityOf(rule, config, model);
     if (severity === 'off') continue;
     const report = (r: Report): void => {

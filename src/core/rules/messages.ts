@@ -4,6 +4,16 @@ import type { Severity } from '../model/settings';
 import type { Position } from '../model/case';
 import { docsPath, type CaseMessage, type Fix } from './rule';
 
+/**
+ * Messages from the analysis itself, not from a rule: no setting turns them off (a part left unchecked must never
+ * look clean). Each with its documentation page, or null for none.
+ */
+export const engineMessages: Record<string, string | null | undefined> = {
+  'internal-error': null,
+  'analysis-limit': 'docs/performance.md',
+  'analysis-stopped': 'docs/performance.md',
+};
+
 export interface MessageInput {
   ruleId: string;
   severity: Exclude<Severity, 'off'>;
@@ -21,7 +31,8 @@ export function createMessage(file: VFile, input: MessageInput): CaseMessage {
   message.severity = input.severity;
   // vfile's own reading of severity: fatal true is an error, false a warning, undefined information.
   message.fatal = input.severity === 'error' ? true : input.severity === 'warning' ? false : undefined;
-  if (input.ruleId !== 'internal-error') message.url = docsPath(input.ruleId);
+  const engine = engineMessages[input.ruleId];
+  if (engine !== null) message.url = engine ?? docsPath(input.ruleId);
   if (input.fix) message.fix = input.fix;
   if (input.expected) message.expected = input.expected;
   return message;

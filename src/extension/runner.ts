@@ -1,0 +1,45 @@
+// Where an open document's analysis runs. In the Node extension host a worker thread (analysis-worker-runner.ts),
+// so that no file holds the thread every extension shares; in the web worker host in place, stopped by the budget
+// between steps. CaseDocuments asks a runner and nothing else.
+import { analyse, IncrementalParser, type Analysis, type AnalysisBudget, type PartialConfig } from '../core/index';
+
+export interface AnalysisRequest {
+  /** The document, as a key: its incremental parser is kept under it. */
+  key: string;
+  text: string;
+  path: string;
+  config: Array<PartialConfig | undefined>;
+  budget: AnalysisBudget;
+  /** Keep the parser for the next version (an open document), or analyse once (a file CaseMark does not track). */
+  keep: boolean;
+}
+
+export interface AnalysisRunner {
+  /** The analysis of the text; a newer request for the same key may settle an older one as `undefined` (superseded). */
+  analyse(request: AnalysisRequest): Promise<Analysis | undefined>;
+  /** The document is closed: its parser goes. */
+  forget(key: string): void;
+  dispose(): void;
+}
+
+/** In this thread: the web worker host, and the fallback when a worker cannot start. */
+export class InThreadRunner implements AnalysisRunner {
+  private readonly parsers = new Map<string, IncrementalParser>();
+
+  analyse(request: AnalysisRequest): Promise<Analysis | undefined> {
+    let parser = this.parsers.get(request.key);
+    if (!parser && request.keep) {
+      parser = new IncrementalParser();
+      this.parsers.set(request.key, parser);
+    }
+    return Promise.resolve(analyse(request.text, { path: request.path, config: request.config, parser, budget: request.budget }));
+  }
+
+  forget(key: string): void {
+    this.parsers.delete(key);
+  }
+
+  dispose(): void {
+    this.parsers.clear();
+  }
+}

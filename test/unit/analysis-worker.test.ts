@@ -1,0 +1,87 @@
+// The Node extension host's analysis worker (dist/analysis-worker.cjs, built first): the same messages and model as
+// analysis in place, a newer request supersedes an older waiting one, and a file over budget is stopped with one
+// message while the thread that asked stays free.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateCase } from '../../bench/generate';
+import { analyse, defaultBudget } from '../../src/core/index';
+import { WorkerRunner } from '../../src/extension/analysis-worker-runner';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const script = path.join(root, 'dist/analysis-worker.cjs');
+
+describe('analysis worker thread', function () {
+  this.timeout(120_000);
+  let runner: WorkerRunner;
+  before(() => {
+    const built = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, encoding: 'utf8' });
+    assert.equal(built.status, 0, built.stderr);
+  });
+  beforeEach(() => {
+    runner = new WorkerRunner(script);
+  });
+  afterEach(() => runner.dispose());
+
+  const request = (text: string, key = 'a', budget = defaultBudget) => ({ key, text, path: `${key}.case.md`, config: [], budget, keep: true });
+
+  it('gives the messages and model that analysis in place gives', async () => {
+    for (const name of ['weak-analysis', 'genogram-mistakes', 'strong-analysis']) {
+      const text = readFileSync(path.join(root, 'samples', `${name}.case.md`), 'utf8');
+      const here = analyse(text, { path: `${name}.case.md` });
+      const there = await runner.analyse({ ...request(text, name) });
+      assert.ok(there);
+      assert.deepEqual(
+        there.messages.map((m) => [m.ruleId, m.line, m.column, m.reason, m.severity, m.fix]),
+        here.messages.map((m) => [m.ruleId, m.line, m.column, m.reason, m.severity, m.fix]),
+        name,
+      );
+      assert.deepEqual(JSON.parse(JSON.stringify(there.model)), JSON.parse(JSON.stringify(here.model)), name);
+    }
+  });
+
+  it('takes settings as VS Code hands them out (proxies, which structured clone refuses)', async () => {
+    const text = readFileSync(path.join(root, 'samples/weak-analysis.case.md'), 'utf8');
+    const settings = new Proxy({ rules: { 'hypothesis-certainty': { severity: 'off' } } }, {});
+    const analysis = await runner.analyse({ ...request(text), config: [settings as never] });
+    assert.ok(analysis && analysis.messages.length > 5);
+    assert.ok(!analysis.messages.some((m) => m.ruleId === 'hypothesis-certainty'), 'the setting was applied');
+  });
+
+  it('re-analyses edits of one document incrementally and still matches a fresh analysis', async () => {
+    let text = generateCase(600);
+    await runner.analyse(request(text));
+    text = text.replace('H3:', 'H3: perhaps');
+    const edited = await runner.analyse(request(text));
+    assert.deepEqual(edited?.messages.map((m) => [m.ruleId, m.line, m.column]), analyse(text, { path: 'a.case.md' }).messages.map((m) => [m.ruleId, m.line, m.column]));
+  });
+
+  it('a newer request for a document supersedes an older one that has not started', async () => {
+    const big = generateCase(3_000);
+    const first = runner.analyse(request(big, 'busy'));
+    const older = runner.analyse(request('---\ncasemark: 1\n---\n# old\n'));
+    const newer = runner.analyse(request('---\ncasemark: 1\n---\n# new\n\n## Hypotheses\n'));
+    assert.equal(await older, undefined);
+    assert.ok((await newer)?.model.sections.some((s) => s.title === 'new'));
+    assert.ok(await first);
+  });
+
+  it('stops a file over the time budget with one message, and the next file is analysed by a fresh worker', async () => {
+    const big = generateCase(80_000);
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 20);
+    const started = performance.now();
+    const stopped = await runner.analyse(request(big, 'big', { timeSeconds: 0.3, memoryMb: 1024 }));
+    const elapsed = performance.now() - started;
+    clearInterval(ticker);
+    assert.equal(stopped?.stopped, true);
+    assert.deepEqual(stopped?.messages.map((m) => [m.ruleId, m.line]), [['analysis-stopped', 1]]);
+    assert.match(stopped?.messages[0]?.reason ?? '', /^CaseMark stopped after [\d.]+ s: .*time budget of 0\.3 s.*; the rest of the file was not checked\.$/);
+    // This thread stayed free while the worker ran: its timer kept ticking.
+    assert.ok(ticks >= Math.floor(elapsed / 20) / 3, `${ticks} ticks in ${elapsed.toFixed(0)} ms`);
+    const next = await runner.analyse(request(readFileSync(path.join(root, 'samples/weak-analysis.case.md'), 'utf8'), 'weak'));
+    assert.ok(next && next.messages.length > 5 && !next.stopped);
+  });
+});
