@@ -3,7 +3,6 @@
 // competing-hypotheses matrix as a sortable table, or as cards when the pane is narrow. It follows the active case file and
 // updates as it changes. The extension sends the Viewpoint as data; webview/viewpoint.ts builds the page as DOM.
 import * as vscode from 'vscode';
-import type { Viewpoint } from '../core/index';
 import { isCaseDocument, type CaseDocuments } from './documents';
 import { CaseFilePanel } from './panel';
 import { viewpointHtml } from '../shared/preview-html';
