@@ -28,6 +28,8 @@ await Promise.all([
   // VS Code for the Web: the web worker extension host, no Node built-ins.
   // The `worker` condition first: some packages' `browser` builds reach for `document`, which a worker lacks.
   build({ ...common, entryPoints: ['src/extension/web.ts'], outfile: 'dist/web/extension.cjs', platform: 'browser', conditions: ['worker'], format: 'cjs', target: 'es2022', external: ['vscode'] }),
+  // Its analysis worker: a Web Worker the web host's own worker starts (minified: it ships in the .vsix).
+  build({ ...common, entryPoints: ['src/extension/analysis-web-worker.ts'], outfile: 'dist/web/analysis-worker.js', platform: 'browser', conditions: ['worker'], format: 'iife', target: 'es2022', minify: true }),
   // The genogram preview's page script: the core's reader and drawer and the vscode-elements it uses, one file.
   build({ ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'es2022', minify: true }),
   // The alternative viewpoint's panel: builds the page from the Viewpoint data it is sent; vscode-elements' button.

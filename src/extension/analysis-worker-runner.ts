@@ -1,22 +1,13 @@
-// Analysis on a worker thread of the Node extension host. Requests queue per document and only the newest waits
-// (a newer edit supersedes an older one not yet started); a request over the time budget ends the worker (the
-// file gets the one analysis-stopped message) and a fresh one takes the queue; the worker's heap is capped a little
-// above the memory budget, which analyse() itself checks between steps.
-import { Worker } from 'node:worker_threads';
+// Analysis on a worker of the extension host (worker-ports.ts: a Node worker thread, or a Web Worker in the web
+// host). Requests queue per document and only the newest waits (a newer edit supersedes an older one not yet
+// started); a request over the time budget ends the worker (the file gets the one analysis-stopped message) and a
+// fresh one takes the queue; where the host can, the worker's heap is capped a little above the memory budget, which
+// analyse() itself checks between steps. A worker that cannot start, or fails before its first answer, leaves the
+// analysis in place (stopped by the budget between steps) rather than none at all.
 import { VFile } from 'vfile';
-import { fromWire, stoppedAnalysis, type Analysis, type AnalysisBudget, type CaseMarkConfig, type CaseModel, type WireMessage } from '../core/index';
+import { fromWire, stoppedAnalysis, type Analysis, type AnalysisBudget } from '../core/index';
 import { InThreadRunner, type AnalysisRequest, type AnalysisRunner } from './runner';
-
-export type WorkerRequest = ({ type: 'analyse'; id: number } & AnalysisRequest) | { type: 'forget'; key: string };
-
-export interface WorkerReply {
-  id: number;
-  model: CaseModel;
-  messages: WireMessage[];
-  config: CaseMarkConfig;
-  prose?: string;
-  stopped?: boolean;
-}
+import type { LostCause, StartWorker, WorkerPort, WorkerReply, WorkerRequest } from './worker-ports';
 
 interface Pending {
   id: number;
@@ -28,19 +19,29 @@ interface Pending {
 const graceMs = 500;
 
 export class WorkerRunner implements AnalysisRunner {
-  private worker?: Worker;
+  private worker?: WorkerPort;
   private budget?: AnalysisBudget;
   private running?: Pending & { started: number };
   /** At most one waiting request per document: the newest. */
   private readonly waiting = new Map<string, Pending>();
   private ids = 0;
   private watchdog?: ReturnType<typeof setInterval>;
+  /** Some worker has answered: from then on a lost worker is the file's fault (or chance), not the host's. */
+  private answered = false;
+  /** No worker could be had: everything runs in place. */
+  private broken?: string;
 
   private readonly inPlace = new InThreadRunner();
 
-  constructor(private readonly script: string) {}
+  constructor(private readonly startWorker: StartWorker) {}
+
+  /** Where analyses run now. */
+  get where(): 'worker' | 'in place' {
+    return this.broken === undefined ? 'worker' : 'in place';
+  }
 
   analyse(request: AnalysisRequest): Promise<Analysis | undefined> {
+    if (this.broken !== undefined) return this.inPlace.analyse(request);
     return new Promise((resolve) => {
       // The older request for this document that has not started is superseded.
       this.waiting.get(request.key)?.resolve(undefined);
@@ -52,7 +53,8 @@ export class WorkerRunner implements AnalysisRunner {
   forget(key: string): void {
     this.waiting.get(key)?.resolve(undefined);
     this.waiting.delete(key);
-    this.worker?.postMessage({ type: 'forget', key } satisfies WorkerRequest);
+    this.inPlace.forget(key);
+    this.worker?.post({ type: 'forget', key } satisfies WorkerRequest);
   }
 
   dispose(): void {
@@ -61,8 +63,9 @@ export class WorkerRunner implements AnalysisRunner {
     this.waiting.clear();
     this.running?.resolve(undefined);
     this.running = undefined;
-    void this.worker?.terminate();
+    this.worker?.terminate();
     this.worker = undefined;
+    this.inPlace.dispose();
   }
 
   private next(): void {
@@ -70,55 +73,56 @@ export class WorkerRunner implements AnalysisRunner {
     const [key, pending] = this.waiting.entries().next().value ?? [];
     if (!key || !pending) return;
     this.waiting.delete(key);
-    const worker = this.workerFor(pending.request.budget);
     this.running = { ...pending, started: performance.now() };
     // VS Code hands settings out as proxies, which structured clone refuses: send them as plain data.
     const config = JSON.parse(JSON.stringify(pending.request.config)) as AnalysisRequest['config'];
     try {
-      worker.postMessage({ type: 'analyse', id: pending.id, ...pending.request, config } satisfies WorkerRequest);
+      this.workerFor(pending.request.budget).post({ type: 'analyse', id: pending.id, ...pending.request, config } satisfies WorkerRequest);
     } catch (error) {
-      // Never no analysis at all: this one in place, and the worker keeps the rest.
-      this.running = undefined;
-      void this.inPlace.analyse({ ...pending.request, keep: false }).then(pending.resolve);
-      console.error(`CaseMark: could not send an analysis to its worker (${error instanceof Error ? error.message : String(error)})`);
-      this.next();
+      this.giveUp(`could not start or reach its worker (${error instanceof Error ? error.message : String(error)})`);
     }
   }
 
-  private workerFor(budget: AnalysisBudget): Worker {
+  private workerFor(budget: AnalysisBudget): WorkerPort {
     if (this.worker && this.budget?.memoryMb === budget.memoryMb) return this.worker;
-    void this.worker?.terminate();
-    const worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: Math.ceil(budget.memoryMb * 1.25) + 32 } });
+    this.worker?.terminate();
+    this.worker = undefined;
+    const worker = this.startWorker(budget);
     this.worker = worker;
     this.budget = budget;
-    worker.on('message', (reply: WorkerReply) => {
+    worker.onMessage((reply: WorkerReply) => {
       const running = this.running;
       if (worker !== this.worker || !running || running.id !== reply.id) return;
       this.running = undefined;
+      this.answered = true;
       const file = new VFile({ path: running.request.path, value: running.request.text });
       const messages = fromWire(file, reply.messages);
       running.resolve({ model: reply.model, messages, file, config: reply.config, prose: reply.prose, stopped: reply.stopped });
       this.next();
     });
-    worker.on('error', (error: Error & { code?: string }) => this.lost(worker, error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : undefined));
-    worker.on('exit', () => this.lost(worker, undefined));
+    worker.onLost((cause, detail) => this.lost(worker, cause, detail));
     clearInterval(this.watchdog);
     this.watchdog = setInterval(() => {
       const running = this.running;
       if (running && this.worker === worker && performance.now() - running.started > running.request.budget.timeSeconds * 1000 + graceMs) {
-        this.lost(worker, 'time');
-        void worker.terminate();
+        worker.terminate();
+        this.lost(worker, 'time', 'over the time budget');
       }
     }, 250);
-    this.watchdog.unref?.();
+    (this.watchdog as { unref?: () => void }).unref?.();
     return worker;
   }
 
   /** The worker is gone (ended by the clock, out of memory, or crashed): its file gets the reason, the queue a new worker. */
-  private lost(worker: Worker, cause: 'time' | 'memory' | undefined): void {
+  private lost(worker: WorkerPort, cause: LostCause | 'time', detail: string): void {
     if (worker !== this.worker) return;
     this.worker = undefined;
     clearInterval(this.watchdog);
+    // Never a worker that answered, and gone for no reason of the file's: the host cannot run one.
+    if (!this.answered && cause === undefined) {
+      this.giveUp(detail);
+      return;
+    }
     const running = this.running;
     this.running = undefined;
     if (running) {
@@ -128,5 +132,18 @@ export class WorkerRunner implements AnalysisRunner {
       running.resolve(stoppedAnalysis(request.text, { path: request.path, config: request.config }, cause ?? 'time', elapsed, request.budget));
     }
     this.next();
+  }
+
+  /** From now on in place: the running request and every waiting one too. */
+  private giveUp(detail: string): void {
+    this.broken = detail;
+    this.worker?.terminate();
+    this.worker = undefined;
+    clearInterval(this.watchdog);
+    console.error(`CaseMark: analysing in the extension host's own thread, because ${detail}.`);
+    const pending = [...(this.running ? [this.running] : []), ...this.waiting.values()];
+    this.running = undefined;
+    this.waiting.clear();
+    for (const p of pending) void this.inPlace.analyse(p.request).then(p.resolve);
   }
 }

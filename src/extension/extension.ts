@@ -27,6 +27,8 @@ const selector: vscode.DocumentSelector = [{ language: 'markdown' }];
 
 export interface CaseMarkApi {
   documents: CaseDocuments;
+  /** Where analyses run (a worker, or in place when none could start). */
+  analysisRunner: AnalysisRunner;
   preview: GenogramPreview;
   viewpoints: Viewpoints;
   viewpointPanel: ViewpointPanel;
@@ -156,6 +158,6 @@ export function activateCaseMark(context: vscode.ExtensionContext, grading: Grad
   // The name tagger (about 0.3 s to load) is not on the activation path: once it is ready, files are checked again
   // so that identifying-detail in shareable copies and exercise submissions also finds untitled names.
   void loadNameTagger().then(() => documents.relintAll());
-  return { documents, preview, viewpoints, viewpointPanel, exercises, exerciseFiles, sharing, extendMarkdownIt };
+  return { documents, analysisRunner: runner, preview, viewpoints, viewpointPanel, exercises, exerciseFiles, sharing, extendMarkdownIt };
 }
 

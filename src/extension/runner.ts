@@ -1,6 +1,6 @@
-// Where an open document's analysis runs. In the Node extension host a worker thread (analysis-worker-runner.ts),
-// so that no file holds the thread every extension shares; in the web worker host in place, stopped by the budget
-// between steps. CaseDocuments asks a runner and nothing else.
+// Where an open document's analysis runs: on a worker of the extension host (analysis-worker-runner.ts: a Node worker
+// thread, or a Web Worker in the web host), so that no file holds the thread every extension shares; in place only
+// when no worker can be had. CaseDocuments asks a runner and nothing else.
 import { analyse, IncrementalParser, type Analysis, type AnalysisBudget, type PartialConfig } from '../core/index';
 
 export interface AnalysisRequest {
@@ -17,13 +17,16 @@ export interface AnalysisRequest {
 export interface AnalysisRunner {
   /** The analysis of the text; a newer request for the same key may settle an older one as `undefined` (superseded). */
   analyse(request: AnalysisRequest): Promise<Analysis | undefined>;
+  /** Where analyses run now: on a worker, or in the extension host's own thread. */
+  readonly where: 'worker' | 'in place';
   /** The document is closed: its parser goes. */
   forget(key: string): void;
   dispose(): void;
 }
 
-/** In this thread: the web worker host, and the fallback when a worker cannot start. */
+/** In this thread, stopped by the budget between steps: the fallback when no worker can start. */
 export class InThreadRunner implements AnalysisRunner {
+  readonly where = 'in place';
   private readonly parsers = new Map<string, IncrementalParser>();
 
   analyse(request: AnalysisRequest): Promise<Analysis | undefined> {

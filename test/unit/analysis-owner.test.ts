@@ -15,7 +15,7 @@ describe('one owner of each document’s analysis', () => {
     const code = (text: string) => text.replace(/\/\/.*$/gm, '');
     // Who imports the core's analyse (a method of that name on a runner is not the core's).
     const callers = sources.filter((s) => /import \{[^}]*\banalyse\b[^}]*\} from '\.\.\/core\/index'/.test(s.text)).map((s) => s.name);
-    assert.deepEqual(callers, ['analysis-worker.ts', 'runner.ts']);
+    assert.deepEqual(callers, ['analysis-work.ts', 'runner.ts']);
     const askers = sources.filter((s) => /runner\.analyse\(/.test(code(s.text))).map((s) => s.name);
     assert.deepEqual(askers, ['documents.ts']);
   });

@@ -7,8 +7,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCase } from '../../bench/generate';
-import { analyse, defaultBudget } from '../../src/core/index';
+import { analyse, defaultBudget, toWire } from '../../src/core/index';
+import { Worker } from 'node:worker_threads';
 import { WorkerRunner } from '../../src/extension/analysis-worker-runner';
+import { nodeWorkers, webWorkers, type WebWorkerLike, type WorkerReply, type WorkerRequest } from '../../src/extension/worker-ports';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const script = path.join(root, 'dist/analysis-worker.cjs');
@@ -21,11 +23,16 @@ describe('analysis worker thread', function () {
     assert.equal(built.status, 0, built.stderr);
   });
   beforeEach(() => {
-    runner = new WorkerRunner(script);
+    runner = new WorkerRunner(nodeWorkers(script, (file, heapMb) => new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: heapMb } })));
   });
   afterEach(() => runner.dispose());
 
   const request = (text: string, key = 'a', budget = defaultBudget) => ({ key, text, path: `${key}.case.md`, config: [], budget, keep: true });
+
+  it('runs on the worker', async () => {
+    assert.ok(await runner.analyse(request('---\ncasemark: 1\n---\n# A\n')));
+    assert.equal(runner.where, 'worker');
+  });
 
   it('gives the messages and model that analysis in place gives', async () => {
     for (const name of ['weak-analysis', 'genogram-mistakes', 'strong-analysis']) {
@@ -83,5 +90,93 @@ describe('analysis worker thread', function () {
     assert.ok(ticks >= Math.floor(elapsed / 20) / 3, `${ticks} ticks in ${elapsed.toFixed(0)} ms`);
     const next = await runner.analyse(request(readFileSync(path.join(root, 'samples/weak-analysis.case.md'), 'utf8'), 'weak'));
     assert.ok(next && next.messages.length > 5 && !next.stopped);
+  });
+});
+
+/** A Web Worker stand-in that answers in this thread, as the real one would, or fails as told. */
+function fakeWebWorker(behaviour: 'answers' | 'fails' | 'silent'): { create: (url: string) => WebWorkerLike; posted: WorkerRequest[]; urls: string[] } {
+  const posted: WorkerRequest[] = [];
+  const urls: string[] = [];
+  const create = (url: string): WebWorkerLike => {
+    urls.push(url);
+    const worker: WebWorkerLike = {
+      onmessage: null,
+      onerror: null,
+      postMessage(message: unknown) {
+        const request = message as WorkerRequest;
+        posted.push(request);
+        if (request.type !== 'analyse') return;
+        setTimeout(() => {
+          if (behaviour === 'fails') worker.onerror?.({ message: 'boom' });
+          else if (behaviour === 'answers') {
+            const analysis = analyse(request.text, { path: request.path });
+            const reply: WorkerReply = { id: request.id, model: analysis.model, messages: toWire(analysis.messages), config: analysis.config };
+            worker.onmessage?.({ data: reply });
+          }
+        }, 5);
+      },
+      terminate() {},
+    };
+    return worker;
+  };
+  return { create, posted, urls };
+}
+
+describe('analysis worker ports and the fall-back in place', () => {
+  const text = readFileSync(path.join(root, 'samples/weak-analysis.case.md'), 'utf8');
+  const request = (key = 'a', budget = defaultBudget) => ({ key, text, path: `${key}.case.md`, config: [], budget, keep: true });
+
+  it('a Web Worker: messages posted while its script is still being read wait, in order, and its answers arrive', async () => {
+    let release: (url: string) => void = () => {};
+    const url = new Promise<string>((resolve) => (release = resolve));
+    const fake = fakeWebWorker('answers');
+    const runner = new WorkerRunner(webWorkers(() => url, fake.create));
+    const first = runner.analyse(request('a'));
+    runner.forget('gone');
+    assert.equal(fake.posted.length, 0, 'nothing posted before the worker exists');
+    release('blob:casemark-worker');
+    const analysis = await first;
+    assert.deepEqual(fake.urls, ['blob:casemark-worker']);
+    assert.deepEqual(fake.posted.map((m) => m.type), ['analyse', 'forget']);
+    assert.equal(runner.where, 'worker');
+    assert.deepEqual(analysis?.messages.map((m) => m.ruleId), analyse(text, { path: 'a.case.md' }).messages.map((m) => m.ruleId));
+    runner.dispose();
+  });
+
+  for (const [what, start] of [
+    ['its script cannot be read', () => webWorkers(() => Promise.reject(new Error('no such file')), fakeWebWorker('answers').create)],
+    ['the host has no Worker', () => webWorkers(() => Promise.resolve('blob:x'), () => { throw new ReferenceError('Worker is not defined'); })],
+    ['it fails before its first answer', () => webWorkers(() => Promise.resolve('blob:x'), fakeWebWorker('fails').create)],
+    ['a worker thread cannot start', () => nodeWorkers(path.join(root, 'dist/no-such-worker.cjs'), (file, heapMb) => new Worker(file, { resourceLimits: { maxOldGenerationSizeMb: heapMb } }))],
+  ] as const) {
+    it(`analyses in place, with the same result, when ${what}`, async () => {
+      const runner = new WorkerRunner(start());
+      const [one, two] = await Promise.all([runner.analyse(request('a')), runner.analyse(request('b'))]);
+      const here = analyse(text, { path: 'a.case.md' }).messages.map((m) => [m.ruleId, m.line]);
+      assert.deepEqual(one?.messages.map((m) => [m.ruleId, m.line]), here);
+      assert.ok(two && two.messages.length === one?.messages.length);
+      assert.equal(runner.where, 'in place');
+      runner.dispose();
+    });
+  }
+
+  it('a worker lost after it has answered is the file’s stop, not a reason to leave the worker', async () => {
+    let answers = 0;
+    const workers: WebWorkerLike[] = [];
+    const runner = new WorkerRunner(
+      webWorkers(() => Promise.resolve('blob:x'), (url) => {
+        const fake = fakeWebWorker(answers === 0 ? 'answers' : 'fails').create(url);
+        answers++;
+        workers.push(fake);
+        return fake;
+      }),
+    );
+    assert.ok(await runner.analyse(request('a')));
+    // The next worker fails on its request: the first was ended by a change of memory budget.
+    const stopped = await runner.analyse(request('b', { timeSeconds: 10, memoryMb: 2048 }));
+    assert.deepEqual(stopped?.messages.map((m) => m.ruleId), ['analysis-stopped']);
+    assert.equal(runner.where, 'worker');
+    assert.equal(workers.length, 2);
+    runner.dispose();
   });
 });
