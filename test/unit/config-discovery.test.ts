@@ -18,12 +18,13 @@ function memory(files: Record<string, string>, folders: string[] = []): Settings
 
 const settings = (minimum: number) => `rules:\n  hypotheses-too-few: {minimum: ${minimum}}\n`;
 
+// Paths here are in an in-memory file system (memory()), not on this machine.
 describe('config discovery: one stop rule', () => {
   it('takes the nearest settings file above the case file', async () => {
-    const finder = new SettingsFinder(memory({ '/work/.casemark.yaml': settings(2), '/work/team/.casemark.json': '{"rules": {"hypotheses-too-few": {"minimum": 4}}}' }));
-    assert.equal((await finder.find('/work/team/cases'))?.path, '/work/team/.casemark.json');
-    assert.equal((await finder.find('/work/other'))?.path, '/work/.casemark.yaml');
-    assert.deepEqual((await finder.find('/work/other'))?.config, { rules: { 'hypotheses-too-few': { minimum: 2 } } });
+    const finder = new SettingsFinder(memory({ '/unit/.casemark.yaml': settings(2), '/unit/team/.casemark.json': '{"rules": {"hypotheses-too-few": {"minimum": 4}}}' }));
+    assert.equal((await finder.find('/unit/team/cases'))?.path, '/unit/team/.casemark.json');
+    assert.equal((await finder.find('/unit/other'))?.path, '/unit/.casemark.yaml');
+    assert.deepEqual((await finder.find('/unit/other'))?.config, { rules: { 'hypotheses-too-few': { minimum: 2 } } });
   });
 
   it('prefers .casemark.json, then .casemark.yaml, then .casemark.yml in one folder', async () => {
