@@ -30,6 +30,8 @@ export class WorkerRunner implements AnalysisRunner {
   private answered = false;
   /** No worker could be had: everything runs in place. */
   private broken?: string;
+  /** Shut down: no new worker starts, and a late caller (a panel closing with the window) is answered in place. */
+  private disposed = false;
 
   private readonly inPlace = new InThreadRunner();
 
@@ -41,7 +43,7 @@ export class WorkerRunner implements AnalysisRunner {
   }
 
   analyse(request: AnalysisRequest): Promise<Analysis | undefined> {
-    if (this.broken !== undefined) return this.inPlace.analyse(request);
+    if (this.broken !== undefined || this.disposed) return this.inPlace.analyse(request);
     return new Promise((resolve) => {
       // The older request for this document that has not started is superseded.
       this.waiting.get(request.key)?.resolve(undefined);
@@ -58,6 +60,7 @@ export class WorkerRunner implements AnalysisRunner {
   }
 
   dispose(): void {
+    this.disposed = true;
     clearInterval(this.watchdog);
     for (const pending of this.waiting.values()) pending.resolve(undefined);
     this.waiting.clear();

@@ -160,6 +160,21 @@ describe('analysis worker ports and the fall-back in place', () => {
     });
   }
 
+  it('after dispose starts no worker, and a late caller still gets an answer (never a caller left asking for ever)', async () => {
+    let started = 0;
+    const runner = new WorkerRunner(
+      webWorkers(() => Promise.resolve('blob:x'), (url) => {
+        started++;
+        return fakeWebWorker('answers').create(url);
+      }),
+    );
+    assert.ok(await runner.analyse(request('a')));
+    runner.dispose();
+    const late = await runner.analyse(request('b'));
+    assert.equal(started, 1);
+    assert.deepEqual(late?.messages.map((m) => m.ruleId), analyse(text, { path: 'b.case.md' }).messages.map((m) => m.ruleId));
+  });
+
   it('a worker lost after it has answered is the file’s stop, not a reason to leave the worker', async () => {
     let answers = 0;
     const workers: WebWorkerLike[] = [];
