@@ -1,18 +1,19 @@
 // The hard families (test/fixtures/genograms/hard): blended families, half-siblings on both sides, fostering
 // beside birth children, twins with an in-law, cousin marriage, remarriage chains, 60 and 100 people, and seeded
-// random families. Each is laid out, checked on the layout model (invariants.ts) and drawn, and every drawing is
-// read by the independent geometry audit: no line through a third person, no intruder in a sibship, no
-// near-parallel bars. Crossings are printed, and may not grow past the ceiling recorded in crossings.json.
+// random families. Each is laid out and checked on the layout model (invariants.ts): no line through a third person,
+// no intruder in a sibship, nobody between twins, no near-parallel bars, households round their members only.
+// Crossings of kinship lines are counted on the model, printed, and may not grow past the ceiling recorded in
+// crossings.json. The independent audit of the drawings (../shared/tools/genogram-audit.py, outside the repo, so not
+// part of npm test) is `npm run audit:genograms`; its counts and the model's agree on every family here.
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { drawGenogram, svgText } from '../../../src/core/genogram/draw';
 import { parseDiagram } from '../../../src/core/genogram/grammar';
-import { layoutGenogram } from '../../../src/core/genogram/layout';
+import { layoutGenogram, type GenogramLayout } from '../../../src/core/genogram/layout';
 import type { Genogram } from '../../../src/core/genogram/types';
-import { auditSvgs, repoRoot, type AuditResult } from './audit';
+import { repoRoot } from './audit';
 import { generateFamily } from './generate';
-import { kinshipProblems } from './invariants';
+import { kinshipCrossings, kinshipProblems } from './invariants';
 
 const folder = join(repoRoot, 'test/fixtures/genograms/hard');
 const names = readdirSync(folder).filter((f) => f.endsWith('.genogram')).sort();
@@ -25,15 +26,18 @@ function family(name: string): Genogram {
 
 describe('hard families', function () {
   this.timeout(120_000);
-  const audits = new Map<string, AuditResult>();
+  const crossings = new Map<string, number>();
   before(function () {
-    const svgs = [
-      ...names.map((name) => ({ name, svg: svgText(drawGenogram(family(name)).svg, { standalone: true }) })),
-      ...randomSeeds.map(({ seed, size }) => ({ name: `random-${seed}-${size}`, svg: svgText(drawGenogram(generateFamily(seed, size).genogram).svg, { standalone: true }) })),
-    ];
-    for (const [k, v] of auditSvgs(join(repoRoot, 'test-artifacts/genograms/hard'), svgs)) audits.set(k, v);
-    const table = [...audits.values()].map((r) => `${r.file.split('/').pop()}: people=${r.people} crossings=${r.crossings} through=${r.through.length} parallels=${r.parallels} intruders=${r.intruders.length} far=${r.far.length}`);
-    console.log(`      audit of the drawings:\n        ${table.join('\n        ')}`);
+    for (const name of names) crossings.set(name, kinshipCrossings(layoutGenogram(family(name))));
+    console.log(`      kinship-line crossings:\n        ${[...crossings].map(([name, n]) => `${name}: ${n}`).join('\n        ')}`);
+  });
+
+  it('counts a crossing of two lines, and not a line ending on another (a junction)', () => {
+    const line = (x1: number, y1: number, x2: number, y2: number) => ({ path: [{ x: x1, y: y1 }, { x: x2, y: y2 }] });
+    const layout = (childLines: Array<{ path: Array<{ x: number; y: number }> }>) => ({ unions: [], sibships: [], childLines }) as unknown as GenogramLayout;
+    assert.equal(kinshipCrossings(layout([line(0, 0, 100, 100), line(0, 100, 100, 0)])), 1);
+    assert.equal(kinshipCrossings(layout([line(0, 50, 100, 50), line(50, 50, 50, 120)])), 0);
+    assert.equal(kinshipCrossings(layout([line(0, 50, 100, 50), line(0, 60, 100, 60)])), 0);
   });
 
   it('has at least eight families, and a ceiling of crossings for each', () => {
@@ -48,24 +52,17 @@ describe('hard families', function () {
         assert.deepEqual(genogram.problems, [], 'the family reads without problems');
         assert.deepEqual(kinshipProblems(genogram, layoutGenogram(genogram)), []);
       });
-      it('passes the geometry audit of its drawing', () => {
-        const r = audits.get(name)!;
-        assert.deepEqual(r.through, [], 'lines through a third person');
-        assert.deepEqual(r.intruders, [], 'intruders in sibships');
-        assert.equal(r.parallels, 0, 'near-parallel kinship lines');
-        assert.ok(r.crossings <= ceilings[name]!, `${r.crossings} crossings, more than the ${ceilings[name]} recorded in crossings.json`);
+      it('crosses kinship lines no more often than recorded', () => {
+        const n = crossings.get(name)!;
+        assert.ok(n <= ceilings[name]!, `${n} crossings, more than the ${ceilings[name]} recorded in crossings.json`);
       });
     });
   }
 
   for (const { seed, size } of randomSeeds) {
-    it(`random family ${seed} of ${size} people: invariants and audit`, () => {
+    it(`random family ${seed} of ${size} people: the invariants`, () => {
       const { genogram } = generateFamily(seed, size);
       assert.deepEqual(kinshipProblems(genogram, layoutGenogram(genogram)), []);
-      const r = audits.get(`random-${seed}-${size}`)!;
-      assert.deepEqual(r.through, [], 'lines through a third person');
-      assert.deepEqual(r.intruders, [], 'intruders in sibships');
-      assert.equal(r.parallels, 0, 'near-parallel kinship lines');
     });
   }
 });

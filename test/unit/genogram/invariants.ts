@@ -118,3 +118,42 @@ export function kinshipProblems(genogram: Genogram, layout: GenogramLayout): str
   }
   return problems;
 }
+
+/** Kinship lines as segments, each tagged with the element it belongs to (a couple, a sibship's stem and bar, a child line). */
+function kinshipSegments(layout: GenogramLayout): Array<{ owner: string; a: Point; b: Point }> {
+  const segments: Array<{ owner: string; a: Point; b: Point }> = [];
+  const add = (owner: string, path: Point[]) => {
+    for (let i = 1; i < path.length; i++) segments.push({ owner, a: path[i - 1]!, b: path[i]! });
+  };
+  layout.unions.forEach((u, i) => add(`union ${i}`, u.path));
+  layout.sibships.forEach((s, i) => {
+    add(`sibship ${i}`, s.stem);
+    if (s.bar) add(`sibship ${i}`, [{ x: s.bar.x1, y: s.bar.y }, { x: s.bar.x2, y: s.bar.y }]);
+  });
+  layout.childLines.forEach((c, i) => add(`child line ${i}`, c.path));
+  return segments;
+}
+
+/**
+ * Crossings of kinship lines of different elements, counted on the layout model: two segments meeting at a point
+ * more than 2 px from every end of both (a line ending on another, as a child line on its bar, is a junction).
+ */
+export function kinshipCrossings(layout: GenogramLayout): number {
+  const segments = kinshipSegments(layout);
+  const near = (p: Point, q: Point) => Math.hypot(p.x - q.x, p.y - q.y) <= 2;
+  let crossings = 0;
+  for (let i = 0; i < segments.length; i++) for (let j = i + 1; j < segments.length; j++) {
+    const s = segments[i]!;
+    const t = segments[j]!;
+    if (s.owner === t.owner) continue;
+    const d = (s.b.x - s.a.x) * (t.b.y - t.a.y) - (s.b.y - s.a.y) * (t.b.x - t.a.x);
+    if (Math.abs(d) < 1e-9) continue;
+    const u = ((t.a.x - s.a.x) * (t.b.y - t.a.y) - (t.a.y - s.a.y) * (t.b.x - t.a.x)) / d;
+    const v = ((t.a.x - s.a.x) * (s.b.y - s.a.y) - (t.a.y - s.a.y) * (s.b.x - s.a.x)) / d;
+    if (u < 0 || u > 1 || v < 0 || v > 1) continue;
+    const at = { x: s.a.x + u * (s.b.x - s.a.x), y: s.a.y + u * (s.b.y - s.a.y) };
+    if ([s.a, s.b, t.a, t.b].some((p) => near(p, at))) continue;
+    crossings++;
+  }
+  return crossings;
+}
