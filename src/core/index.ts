@@ -8,7 +8,7 @@ export { docsPath, type CaseMessage, type Fix, type Rule } from './rules/rule';
 export { findRule, rules } from './rules/index';
 export { groupFixes, groupPrompts, importance, mergeRepeats, type Prompt, type PromptGroup, type RelatedPlace } from './rules/group';
 export { plural, supporting } from './model/queries';
-export { lineStart, within } from './text/source';
+export { lineStart, maskRanges, within } from './text/source';
 export { createMessage, engineMessages } from './rules/messages';
 export { AnalysisStopped, budgetChecker, defaultBudget, readBudget, stoppedText, stopReason, type AnalysisBudget, type StopCause } from './model/budget';
 export { fromWire, toWire, type WireMessage } from './rules/wire';

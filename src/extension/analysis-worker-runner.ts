@@ -3,11 +3,14 @@
 // started); a request over the time budget ends the worker (the file gets the one analysis-stopped message) and a
 // fresh one takes the queue; where the host can, the worker's heap is capped a little above the memory budget, which
 // analyse() itself checks between steps. A worker that cannot start, or fails before its first answer, leaves the
-// analysis in place (stopped by the budget between steps) rather than none at all.
+// analysis in place (stopped by the budget between steps) rather than none at all. Big texts cost this thread to
+// send and to receive, so a document's worker is sent only what changed since its last request, and sends back
+// where the prose is blanked rather than the prose itself.
 import { VFile } from 'vfile';
-import { fromWire, stoppedAnalysis, type Analysis, type AnalysisBudget } from '../core/index';
+import { fromWire, maskRanges, stoppedAnalysis, type Analysis, type AnalysisBudget } from '../core/index';
 import { InThreadRunner, type AnalysisRequest, type AnalysisRunner } from './runner';
-import type { LostCause, StartWorker, WorkerPort, WorkerReply, WorkerRequest } from './worker-ports';
+import { textChange } from './text-change';
+import type { LostCause, StartWorker, WorkerAnswer, WorkerPort, WorkerReply, WorkerRequest } from './worker-ports';
 
 interface Pending {
   id: number;
@@ -33,6 +36,9 @@ export class WorkerRunner implements AnalysisRunner {
   /** Shut down: no new worker starts, and a late caller (a panel closing with the window) is answered in place. */
   private disposed = false;
 
+  /** The text the current worker holds for each document it keeps: the last one sent for it. */
+  private readonly held = new Map<string, string>();
+
   private readonly inPlace = new InThreadRunner();
 
   constructor(private readonly startWorker: StartWorker) {}
@@ -55,6 +61,7 @@ export class WorkerRunner implements AnalysisRunner {
   forget(key: string): void {
     this.waiting.get(key)?.resolve(undefined);
     this.waiting.delete(key);
+    this.held.delete(key);
     this.inPlace.forget(key);
     this.worker?.post({ type: 'forget', key } satisfies WorkerRequest);
   }
@@ -64,6 +71,7 @@ export class WorkerRunner implements AnalysisRunner {
     clearInterval(this.watchdog);
     for (const pending of this.waiting.values()) pending.resolve(undefined);
     this.waiting.clear();
+    this.held.clear();
     this.running?.resolve(undefined);
     this.running = undefined;
     this.worker?.terminate();
@@ -77,30 +85,41 @@ export class WorkerRunner implements AnalysisRunner {
     if (!key || !pending) return;
     this.waiting.delete(key);
     this.running = { ...pending, started: performance.now() };
-    // VS Code hands settings out as proxies, which structured clone refuses: send them as plain data.
-    const config = JSON.parse(JSON.stringify(pending.request.config)) as AnalysisRequest['config'];
     try {
-      this.workerFor(pending.request.budget).post({ type: 'analyse', id: pending.id, ...pending.request, config } satisfies WorkerRequest);
+      const worker = this.workerFor(pending.request.budget);
+      worker.post(this.message(pending, this.held.get(key)));
     } catch (error) {
       this.giveUp(`could not start or reach its worker (${error instanceof Error ? error.message : String(error)})`);
     }
+  }
+
+  /** The request as sent: the whole text, or the change from `held`, the text the worker holds for the document. */
+  private message({ id, request }: Pending, held: string | undefined): WorkerRequest {
+    // VS Code hands settings out as proxies, which structured clone refuses: send them as plain data.
+    const config = JSON.parse(JSON.stringify(request.config)) as AnalysisRequest['config'];
+    if (request.keep) this.held.set(request.key, request.text);
+    if (held === undefined) return { type: 'analyse', id, ...request, config };
+    return { type: 'analyse', id, ...request, config, text: '', change: textChange(held, request.text) };
   }
 
   private workerFor(budget: AnalysisBudget): WorkerPort {
     if (this.worker && this.budget?.memoryMb === budget.memoryMb) return this.worker;
     this.worker?.terminate();
     this.worker = undefined;
+    this.held.clear();
     const worker = this.startWorker(budget);
     this.worker = worker;
     this.budget = budget;
-    worker.onMessage((reply: WorkerReply) => {
+    worker.onMessage((answer: WorkerAnswer) => {
       const running = this.running;
-      if (worker !== this.worker || !running || running.id !== reply.id) return;
-      this.running = undefined;
+      if (worker !== this.worker || !running || running.id !== answer.id) return;
       this.answered = true;
-      const file = new VFile({ path: running.request.path, value: running.request.text });
-      const messages = fromWire(file, reply.messages);
-      running.resolve({ model: reply.model, messages, file, config: reply.config, prose: reply.prose, stopped: reply.stopped });
+      if ('resend' in answer) {
+        worker.post(this.message(running, undefined));
+        return;
+      }
+      this.running = undefined;
+      running.resolve(this.analysisOf(running.request, answer));
       this.next();
     });
     worker.onLost((cause, detail) => this.lost(worker, cause, detail));
@@ -116,10 +135,24 @@ export class WorkerRunner implements AnalysisRunner {
     return worker;
   }
 
+  private analysisOf(request: AnalysisRequest, reply: WorkerReply): Analysis {
+    const { text } = request;
+    const file = new VFile({ path: request.path, value: text });
+    const analysis: Analysis = { model: reply.model, messages: fromWire(file, reply.messages), file, config: reply.config, stopped: reply.stopped };
+    const { nonProse } = reply;
+    if (nonProse) {
+      // Made when first read (only the viewpoint reads it), once.
+      let prose: string | undefined;
+      Object.defineProperty(analysis, 'prose', { enumerable: true, get: () => (prose ??= maskRanges(text, nonProse)) });
+    }
+    return analysis;
+  }
+
   /** The worker is gone (ended by the clock, out of memory, or crashed): its file gets the reason, the queue a new worker. */
   private lost(worker: WorkerPort, cause: LostCause | 'time', detail: string): void {
     if (worker !== this.worker) return;
     this.worker = undefined;
+    this.held.clear();
     clearInterval(this.watchdog);
     // Never a worker that answered, and gone for no reason of the file's: the host cannot run one.
     if (!this.answered && cause === undefined) {

@@ -2,24 +2,38 @@
 // host) and a Web Worker (the web extension host). The runner (analysis-worker-runner.ts) sees only the port.
 import type { AnalysisBudget, CaseMarkConfig, CaseModel, WireMessage } from '../core/index';
 import type { AnalysisRequest } from './runner';
+import type { TextChange } from './text-change';
 
-export type WorkerRequest = ({ type: 'analyse'; id: number } & AnalysisRequest) | { type: 'forget'; key: string };
+/**
+ * An analysis, with the whole text, or with `change` from the text the worker holds for the document (the last one
+ * sent for it, kept when `keep`; `text` is then empty); or a document let go.
+ */
+export type WorkerRequest = ({ type: 'analyse'; id: number; change?: TextChange } & AnalysisRequest) | { type: 'forget'; key: string };
 
 export interface WorkerReply {
   id: number;
   model: CaseModel;
   messages: WireMessage[];
   config: CaseMarkConfig;
-  prose?: string;
+  /** Where the prose is blanked: the prose is made from the text where it is read, not sent back whole. */
+  nonProse?: Array<[number, number]>;
   stopped?: boolean;
 }
+
+/** The worker does not hold the text a change was of: the request again, with the whole text. */
+export interface WorkerResend {
+  id: number;
+  resend: true;
+}
+
+export type WorkerAnswer = WorkerReply | WorkerResend;
 
 /** Why a worker went: out of its heap, or anything else (a crash, or it could not start). */
 export type LostCause = 'memory' | undefined;
 
 export interface WorkerPort {
   post(message: WorkerRequest): void;
-  onMessage(listener: (reply: WorkerReply) => void): void;
+  onMessage(listener: (answer: WorkerAnswer) => void): void;
   /** Called once, when the worker is gone for a reason of its own (not terminate()). */
   onLost(listener: (cause: LostCause, detail: string) => void): void;
   terminate(): void;
@@ -35,7 +49,7 @@ export function workerHeapMb(budget: AnalysisBudget): number {
 
 interface NodeWorkerLike {
   postMessage(message: unknown): void;
-  on(event: 'message', listener: (reply: WorkerReply) => void): unknown;
+  on(event: 'message', listener: (answer: WorkerAnswer) => void): unknown;
   on(event: 'error', listener: (error: Error & { code?: string }) => void): unknown;
   on(event: 'exit', listener: (code: number) => void): unknown;
   terminate(): unknown;
@@ -70,7 +84,7 @@ export function nodeWorkers(script: string, create: (script: string, heapMb: num
 
 export interface WebWorkerLike {
   postMessage(message: unknown): void;
-  onmessage: ((event: { data: WorkerReply }) => void) | null;
+  onmessage: ((event: { data: WorkerAnswer }) => void) | null;
   onerror: ((event: { message?: string; preventDefault?(): void }) => void) | null;
   terminate(): void;
 }
@@ -85,7 +99,7 @@ export function webWorkers(scriptUrl: () => Promise<string>, create: (url: strin
     let worker: WebWorkerLike | undefined;
     let ended = false;
     let lost: ((cause: LostCause, detail: string) => void) | undefined;
-    let listener: ((reply: WorkerReply) => void) | undefined;
+    let listener: ((answer: WorkerAnswer) => void) | undefined;
     const queued: WorkerRequest[] = [];
     const end = (detail: string) => {
       if (ended) return;

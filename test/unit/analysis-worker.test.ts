@@ -7,10 +7,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateCase } from '../../bench/generate';
-import { analyse, defaultBudget, toWire } from '../../src/core/index';
+import { analyse, defaultBudget } from '../../src/core/index';
 import { Worker } from 'node:worker_threads';
 import { WorkerRunner } from '../../src/extension/analysis-worker-runner';
-import { nodeWorkers, webWorkers, type WebWorkerLike, type WorkerReply, type WorkerRequest } from '../../src/extension/worker-ports';
+import { analysisWork } from '../../src/extension/analysis-work';
+import { nodeWorkers, webWorkers, type WebWorkerLike, type WorkerRequest } from '../../src/extension/worker-ports';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const script = path.join(root, 'dist/analysis-worker.cjs');
@@ -60,7 +61,9 @@ describe('analysis worker thread', function () {
   it('re-analyses edits of one document incrementally and still matches a fresh analysis', async () => {
     let text = generateCase(600);
     await runner.analyse(request(text));
-    text = text.replace('H3:', 'H3: perhaps');
+    const before = text;
+    text = text.replace('- H12:', '- H12: perhaps');
+    assert.notEqual(text, before, 'an edit was made');
     const edited = await runner.analyse(request(text));
     assert.deepEqual(edited?.messages.map((m) => [m.ruleId, m.line, m.column]), analyse(text, { path: 'a.case.md' }).messages.map((m) => [m.ruleId, m.line, m.column]));
   });
@@ -93,12 +96,16 @@ describe('analysis worker thread', function () {
   });
 });
 
-/** A Web Worker stand-in that answers in this thread, as the real one would, or fails as told. */
-function fakeWebWorker(behaviour: 'answers' | 'fails' | 'silent'): { create: (url: string) => WebWorkerLike; posted: WorkerRequest[]; urls: string[] } {
+/**
+ * A Web Worker stand-in that does what the real one does (analysisWork) in this thread, or fails as told; 'forgets'
+ * loses the texts it holds after each answer, as a worker that does not hold what the runner thinks would.
+ */
+function fakeWebWorker(behaviour: 'answers' | 'fails' | 'silent' | 'forgets'): { create: (url: string) => WebWorkerLike; posted: WorkerRequest[]; urls: string[] } {
   const posted: WorkerRequest[] = [];
   const urls: string[] = [];
   const create = (url: string): WebWorkerLike => {
     urls.push(url);
+    let work = analysisWork();
     const worker: WebWorkerLike = {
       onmessage: null,
       onerror: null,
@@ -108,10 +115,10 @@ function fakeWebWorker(behaviour: 'answers' | 'fails' | 'silent'): { create: (ur
         if (request.type !== 'analyse') return;
         setTimeout(() => {
           if (behaviour === 'fails') worker.onerror?.({ message: 'boom' });
-          else if (behaviour === 'answers') {
-            const analysis = analyse(request.text, { path: request.path });
-            const reply: WorkerReply = { id: request.id, model: analysis.model, messages: toWire(analysis.messages), config: analysis.config };
-            worker.onmessage?.({ data: reply });
+          else if (behaviour !== 'silent') {
+            const answer = work(structuredClone(request));
+            if (answer) worker.onmessage?.({ data: structuredClone(answer) });
+            if (behaviour === 'forgets') work = analysisWork();
           }
         }, 5);
       },
@@ -140,6 +147,50 @@ describe('analysis worker ports and the fall-back in place', () => {
     assert.deepEqual(fake.posted.map((m) => m.type), ['analyse', 'forget']);
     assert.equal(runner.where, 'worker');
     assert.deepEqual(analysis?.messages.map((m) => m.ruleId), analyse(text, { path: 'a.case.md' }).messages.map((m) => m.ruleId));
+    runner.dispose();
+  });
+
+  it('sends a document’s worker only what changed since its last request, and the analysis is of the whole new text', async () => {
+    const fake = fakeWebWorker('answers');
+    const runner = new WorkerRunner(webWorkers(() => Promise.resolve('blob:x'), fake.create));
+    const before = generateCase(400);
+    const after = before.replace('- H12:', '- H12: perhaps');
+    assert.ok(await runner.analyse({ ...request('a'), text: before }));
+    const edited = await runner.analyse({ ...request('a'), text: after });
+    const again = await runner.analyse({ ...request('a'), text: after });
+    const sent = fake.posted.filter((m) => m.type === 'analyse');
+    assert.equal(sent[0]?.text, before, 'the first request carries the whole text');
+    assert.deepEqual([sent[1]?.text, sent[1]?.change?.insert.length, sent[1]?.change?.end], ['', ' perhaps'.length, sent[1]?.change?.start], 'the next only the change');
+    assert.deepEqual([sent[2]?.text, sent[2]?.change?.insert, sent[2]?.change?.start], ['', '', after.length], 'the same text again: nothing');
+    const fresh = analyse(after, { path: 'a.case.md' });
+    for (const analysis of [edited, again]) {
+      assert.deepEqual(analysis?.messages.map((m) => [m.ruleId, m.line, m.column, m.reason]), fresh.messages.map((m) => [m.ruleId, m.line, m.column, m.reason]));
+      assert.equal(analysis?.prose, fresh.prose, 'the prose, made here from where the worker says it is blanked');
+    }
+    runner.dispose();
+  });
+
+  it('sends the whole text again when the worker does not hold the text a change was of', async () => {
+    const fake = fakeWebWorker('forgets');
+    const runner = new WorkerRunner(webWorkers(() => Promise.resolve('blob:x'), fake.create));
+    const before = generateCase(200);
+    const after = before.replace('- H11:', '- H11: it may be that');
+    assert.notEqual(after, before);
+    await runner.analyse({ ...request('a'), text: before });
+    const edited = await runner.analyse({ ...request('a'), text: after });
+    assert.deepEqual(fake.posted.map((m) => (m.type === 'analyse' ? (m.change ? 'change' : 'whole') : m.type)), ['whole', 'change', 'whole']);
+    assert.deepEqual(edited?.messages.map((m) => [m.ruleId, m.line]), analyse(after, { path: 'a.case.md' }).messages.map((m) => [m.ruleId, m.line]));
+    runner.dispose();
+  });
+
+  it('a document let go is sent whole the next time', async () => {
+    const fake = fakeWebWorker('answers');
+    const runner = new WorkerRunner(webWorkers(() => Promise.resolve('blob:x'), fake.create));
+    await runner.analyse(request('a'));
+    runner.forget('a');
+    const again = await runner.analyse(request('a'));
+    assert.deepEqual(fake.posted.map((m) => (m.type === 'analyse' ? (m.change ? 'change' : 'whole') : m.type)), ['whole', 'forget', 'whole']);
+    assert.ok(again && again.messages.length > 5);
     runner.dispose();
   });
 

@@ -9,6 +9,7 @@ const nonProse = new Set(['code', 'inlineCode', 'html', 'yaml']);
 export class SourceText {
   private readonly place: ReturnType<typeof location>;
   private maskedText: string | undefined;
+  private nonProseRanges: Array<[number, number]> | undefined;
 
   constructor(
     readonly text: string,
@@ -41,8 +42,14 @@ export class SourceText {
    * still match the source and word searches only ever see prose.
    */
   get prose(): string {
-    this.maskedText ??= maskNodes(this.text, this.tree);
+    this.maskedText ??= maskRanges(this.text, this.nonProse);
     return this.maskedText;
+  }
+
+  /** Where the prose is blanked, in order: with the text, all a worker need send back for `prose`. */
+  get nonProse(): Array<[number, number]> {
+    this.nonProseRanges ??= nonProseRanges(this.tree);
+    return this.nonProseRanges;
   }
 
 }
@@ -78,7 +85,7 @@ export function generatedViewpoint(tree: Root): { start: number; end: number } |
   return undefined;
 }
 
-function maskNodes(text: string, tree: Root): string {
+function nonProseRanges(tree: Root): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   const visit = (node: Nodes): void => {
     if (nonProse.has(node.type)) {
@@ -93,7 +100,11 @@ function maskNodes(text: string, tree: Root): string {
   // A viewpoint CaseMark inserted quotes the notes back as questions: its words are not the writer's.
   const generated = generatedViewpoint(tree);
   if (generated) ranges.push([generated.start, generated.end]);
-  ranges.sort((a, b) => a[0] - b[0]);
+  return ranges.sort((a, b) => a[0] - b[0]);
+}
+
+/** The text with each of the ranges (sorted by start) blanked, its line endings kept. */
+export function maskRanges(text: string, ranges: ReadonlyArray<readonly [number, number]>): string {
   if (ranges.length === 0) return text;
   let out = '';
   let at = 0;
