@@ -32,7 +32,7 @@ export function benchGrade(): number {
     for (const [n, file] of readdirSync(path.join(dir, 'cohort')).sort().entries()) copyFileSync(path.join(dir, 'cohort', file), path.join(dir, n % 2 ? 'half-b' : 'half-a', file));
     const workers = Math.max(2, availableParallelism());
     const run = (n: number) => () => {
-      const result = spawnSync(process.execPath, [path.join(root, 'bin/casemark.js'), 'grade', path.join(root, 'samples/exercises/unmet-father.exercise.md'), 'cohort', '--out', 'report', '--workers', String(n)], { cwd: dir, encoding: 'utf8' });
+      const result = spawnSync(process.execPath, [path.join(root, 'bin/casemark.js'), 'grade', path.join(root, 'samples/exercises/unmet-father.exercise.md'), 'cohort', '--out', 'report', '--force', '--workers', String(n)], { cwd: dir, encoding: 'utf8' });
       if (result.status !== 0) throw new Error(result.stderr);
     };
     const cli = (folder: string, out: string) => `"${process.execPath}" "${path.join(root, 'bin/casemark.js')}" grade "${path.join(root, 'samples/exercises/unmet-father.exercise.md')}" ${folder} --out ${out} --workers 1`;

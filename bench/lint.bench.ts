@@ -86,7 +86,7 @@ export function benchLint(): LintBench {
     // Grading the same 300 files as a cohort, with the same workers.
     const exercise = path.join(root, 'samples/exercises/unmet-father.exercise.md');
     const graded = rounds(3, {
-      grade: () => measure([casemarkBin, 'grade', exercise, 'many', '--out', path.join(dir, 'report'), '--workers', String(availableParallelism())], dir),
+      grade: () => measure([casemarkBin, 'grade', exercise, 'many', '--out', path.join(dir, 'report'), '--force', '--workers', String(availableParallelism())], dir),
       lint: () => measure([casemarkBin, 'lint', 'many', '--workers', String(availableParallelism()), '--format', 'json'], dir),
     });
     const gradePerLint = ms(graded.grade) / ms(graded.lint);
