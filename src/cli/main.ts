@@ -21,6 +21,7 @@ const usage = `Usage:
   casemark viewpoint FILE [--out FILE] [--force] [--config FILE]
   casemark grade EXERCISE SUBMISSIONS_DIR [--out DIR] [--force] [--workers N]
   casemark share FILE [--out FILE] [--dates month|shift|keep] [--shift-days N] [--mapping FILE] [--force] [--config FILE]
+                 [--time-budget SECONDS] [--memory-budget MB]
   casemark check-identifiers [paths or globs...] [--format stylish|json|sarif] [--config FILE]
   casemark rules
   casemark --help | --version
@@ -35,7 +36,7 @@ grade checks every *.case.md under SUBMISSIONS_DIR against an exercise's rubric 
 viewpoint prints an alternative viewpoint of a case file for supervision (Markdown), or writes it to --out.
 share prints a pseudonymised copy of a case file, or writes it to --out; --mapping also writes the key that re-identifies
   the family. It lists what may still identify the family and exits 1 if anything does. --shift-days: 1 to 36500 days,
-  either way.
+  either way. A copy that would take longer than --time-budget (10 s, both analyses included) is not made (exit 2).
 check-identifiers lists what may identify a family in each case file (the identifying-detail rule, whatever the
   settings), and exits 1 if anything does.
 
@@ -377,6 +378,14 @@ async function gradeCommand(args: string[], io: Io): Promise<number> {
   return grade(positionals[0] as string, positionals[1] as string, values.out, workers, io, io.workerScript, values.force === true);
 }
 
+/** A --time-budget or --memory-budget value: a number of at least `minimum`, or the usage error. */
+function budgetFlag(flag: string, value: string | undefined, minimum: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < minimum) throw new UsageError(`--${flag} takes a number of ${minimum} or more`);
+  return n;
+}
+
 /** `casemark share FILE`: a pseudonymised copy, never over the original; the mapping only when asked for. */
 async function share(args: string[], io: Io): Promise<number> {
   let parsed;
@@ -384,7 +393,16 @@ async function share(args: string[], io: Io): Promise<number> {
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { out: { type: 'string' }, dates: { type: 'string', default: 'month' }, 'shift-days': { type: 'string' }, mapping: { type: 'string' }, force: { type: 'boolean' }, config: { type: 'string' } },
+      options: {
+        out: { type: 'string' },
+        dates: { type: 'string', default: 'month' },
+        'shift-days': { type: 'string' },
+        mapping: { type: 'string' },
+        force: { type: 'boolean' },
+        config: { type: 'string' },
+        'time-budget': { type: 'string' },
+        'memory-budget': { type: 'string' },
+      },
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
@@ -392,6 +410,7 @@ async function share(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parsed;
   if (positionals.length !== 1) throw new UsageError('share takes one case file');
   if (!['month', 'shift', 'keep'].includes(values.dates)) throw new UsageError('--dates takes month, shift or keep');
+  const budget = readBudget(budgetFlag('time-budget', values['time-budget'], 0.1), budgetFlag('memory-budget', values['memory-budget'], 64));
   const shiftDays = values['shift-days'] === undefined ? undefined : Number(values['shift-days']);
   if (shiftDays !== undefined && (!Number.isInteger(shiftDays) || shiftDays === 0 || Math.abs(shiftDays) > maxShiftDays)) {
     throw new UsageError(`--shift-days takes a whole number of days other than 0, at most ${maxShiftDays} either way`);
@@ -400,7 +419,7 @@ async function share(args: string[], io: Io): Promise<number> {
   const opened = await readWithSettings(name, values.config, io);
   if (!opened) return 2;
   const { absolute, read, config } = opened;
-  const result = shareableCopy(read.text, { dates: values.dates as 'month' | 'shift' | 'keep', shiftDays, config: config?.config });
+  const result = shareableCopy(read.text, { dates: values.dates as 'month' | 'shift' | 'keep', shiftDays, config: config?.config, budget });
   // Fail closed: a file not fully analysed has no safe copy, so nothing is printed or written.
   if (result.incomplete) {
     io.err(`casemark: ${shownPath(name)}:${result.incomplete}`);

@@ -37,7 +37,7 @@ export class ShareableCopies implements vscode.Disposable {
     const project = await this.configs.forDocument(original.uri);
     const settings = readSettings((key) => vscode.workspace.getConfiguration('casemark').get(key));
     const dates = vscode.workspace.getConfiguration('casemark', original.uri).get<DateHandling>('share.dates', 'month');
-    const result = shareableCopy(text, { dates, config: [settings.config, project] });
+    const result = shareableCopy(text, { dates, config: [settings.config, project], budget: settings.budget });
     // Fail closed: without a full analysis the names are not known, so no copy is opened at all.
     if (result.incomplete) {
       void vscode.window.showErrorMessage(`CaseMark made no shareable copy of ${fileName(original.uri)}: it could not be fully analysed (${result.incomplete}).`);

@@ -264,6 +264,19 @@ describe('casemark CLI', function () {
     assert.equal(readFileSync(path.join(dir, 'a.case.md'), 'utf8'), original);
   });
 
+  it('share makes no copy of a file it cannot finish within --time-budget, says so, and exits 2', function () {
+    this.timeout(30_000);
+    const original = readFileSync(path.join(root, 'samples/strong-analysis.case.md'), 'utf8');
+    writeFileSync(path.join(dir, 'a.case.md'), original + '\nAmy said Sara and Dan were kind; Leo was there on 3 October 2026.\n'.repeat(4_000));
+    const stopped = casemark(['share', 'a.case.md', '--time-budget', '0.1', '--out', 'shared.case.md'], dir);
+    assert.equal(stopped.code, 2, stopped.stderr);
+    assert.equal(stopped.stdout, '');
+    assert.match(stopped.stderr, /a\.case\.md:1:1: CaseMark stopped after [\d.]+ s: checking it would take longer than the time budget of 0\.1 s/);
+    assert.match(stopped.stderr, /no shareable copy was made/);
+    assert.ok(!existsSync(path.join(dir, 'shared.case.md')), 'nothing written');
+    assert.equal(casemark(['share', 'a.case.md', '--time-budget', 'soon'], dir).code, 2);
+  });
+
   it('check-identifiers reports identifying details whatever the settings, exit 1 when it finds any', function () {
     this.timeout(30_000);
     writeFileSync(path.join(dir, '.casemark.yaml'), 'rules:\n  identifying-detail: off\n');

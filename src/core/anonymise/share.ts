@@ -11,6 +11,7 @@ import { reservedWords, tokenize } from '../genogram/grammar';
 import type { GenogramPerson } from '../genogram/types';
 import type { CaseMessage } from '../rules/rule';
 import { nameParts } from '../model/queries';
+import { AnalysisStopped, budgetChecker, defaultBudget, stoppedText, type AnalysisBudget } from '../model/budget';
 import { SourceText } from '../text/source';
 import { datePattern } from './detect';
 import { normaliseName, normaliseWithMap, originalRange } from './normalise';
@@ -26,6 +27,8 @@ export interface ShareOptions {
   today?: string;
   /** Settings layers for both analyses (the original's and the copy's), as analyse takes them. */
   config?: AnalyseOptions['config'];
+  /** For the whole copy, both analyses included: past it there is no copy (`incomplete` says so). */
+  budget?: AnalysisBudget;
 }
 
 export interface MappingEntry {
@@ -308,20 +311,47 @@ function ageOn(born: Date, on: Date): number {
 
 export function shareableCopy(original: string, options: ShareOptions = {}): ShareResult {
   const text = normaliseLineEndings(original);
-  const analysis = analyse(text, { path: 'original.case.md', config: options.config });
-  const { model } = analysis;
+  const budget = options.budget ?? defaultBudget;
+  const started = now();
+  const analysis = analyse(text, { path: 'original.case.md', config: options.config, budget });
   // Fail closed: without a full analysis the names to replace are not known, so there is no copy to share.
-  if (incompleteAnalysis(analysis.messages)) {
-    const reason = analysis.messages.find((m) => m.ruleId === 'internal-error');
-    return { text, mapping: [], dates: '', analysis, remaining: [], incomplete: `${reason?.line ?? 1}:${reason?.column ?? 1}: ${reason?.reason ?? 'the file could not be analysed'}` };
+  if (incompleteAnalysis(analysis.messages)) return { text, mapping: [], dates: '', analysis, remaining: [], incomplete: incompleteReason(analysis) };
+  try {
+    return copyOf(text, analysis, options, budget, started);
+  } catch (error) {
+    if (!(error instanceof AnalysisStopped)) throw error;
+    return { text, mapping: [], dates: '', analysis, remaining: [], incomplete: `1:1: ${stoppedText(now() - started, error.stopCause, budget)}` };
   }
+}
+
+/** Where and why an analysis was not complete, as `line:column: reason`. */
+function incompleteReason(analysis: Analysis): string {
+  const reason = analysis.messages.find((m) => m.ruleId === 'internal-error' || m.ruleId === 'analysis-stopped');
+  return `${reason?.line ?? 1}:${reason?.column ?? 1}: ${reason?.reason ?? 'the file could not be analysed'}`;
+}
+
+const now = (): number => (globalThis as unknown as { performance: { now(): number } }).performance.now();
+
+/** The copy of a fully analysed text, within what is left of the budget since `started` (AnalysisStopped past it). */
+function copyOf(text: string, analysis: Analysis, options: ShareOptions, budget: AnalysisBudget, started: number): ShareResult {
+  const left = (): AnalysisBudget => ({ ...budget, timeSeconds: Math.max(0.05, budget.timeSeconds - (now() - started) / 1000) });
+  const check = budgetChecker(left());
+  const { model } = analysis;
   const people = collectPeople(analysis);
   assignPseudonyms(people, readChosen(analysis));
   const replacements: Replacement[] = [];
-  const taken = (start: number, end: number): boolean => replacements.some((r) => start < r.end && end > r.start);
+  // What is already replaced, by offset (replacements are short and many: a scan of all of them for each was quadratic).
+  const covered = new Uint8Array(text.length + 1);
+  const insertions: number[] = [];
+  const taken = (start: number, end: number): boolean => {
+    for (let i = start; i < end; i++) if (covered[i]) return true;
+    return insertions.some((at) => start < at && end > at);
+  };
   const replace = (start: number, end: number, value: string, spelling?: { person?: Named; original: string }): void => {
     if (start > end || (start < end && taken(start, end))) return;
     replacements.push({ start, end, text: value });
+    if (start < end) covered.fill(1, start, end);
+    else insertions.push(start);
     spelling?.person?.spellings.add(spelling.original);
   };
 
@@ -392,6 +422,7 @@ export function shareableCopy(original: string, options: ShareOptions = {}): Sha
     }
   }
 
+  check();
   // Dates of birth become ages, on the case's date (else today).
   const caseDate = readDate(String(model.frontmatter.date ?? '')) ?? readDate(options.today ?? new Date().toISOString().slice(0, 10));
   const dob = new RegExp(`\\b(born(?:\\s+on)?|DOB|D\\.O\\.B\\.?|date of birth)((?:\\s+(?:is|was))?\\s*:?\\s*)(${datePattern})`, 'giu');
@@ -417,6 +448,7 @@ export function shareableCopy(original: string, options: ShareOptions = {}): Sha
     }
   }
 
+  check();
   // Names in the prose (and the frontmatter, and the blocks' notes), longest spelling first; a child's age once.
   const table = spellingTable(people);
   const expression = spellingPattern([...table.keys()]);
@@ -424,11 +456,16 @@ export function shareableCopy(original: string, options: ShareOptions = {}): Sha
     const introduced = new Set<Named>();
     const bodyFrom = fmEnd;
     const normal = normaliseWithMap(text);
+    // Inside a block (its notes included): not prose, where a child's first mention would be introduced.
+    const inBlock = new Uint8Array(text.length + 1);
+    for (const [a, b] of blockProse) inBlock.fill(1, a, b);
+    for (const d of model.diagrams) inBlock.fill(1, d.position.start.offset ?? 0, d.position.end.offset ?? 0);
+    check();
     for (const m of normal.text.matchAll(expression)) {
       const entry = table.get(m[0].replace(/\s+/g, ' '));
       if (!entry) continue;
       const [start, end] = originalRange(normal, m.index ?? 0, (m.index ?? 0) + m[0].length);
-      const inProse = start >= bodyFrom && !blockProse.some(([a, b]) => start >= a && start < b) && !model.diagrams.some((d) => start >= (d.position.start.offset ?? 0) && start < (d.position.end.offset ?? 0));
+      const inProse = start >= bodyFrom && !inBlock[start];
       let value = entry.text;
       if (entry.person && inProse && !introduced.has(entry.person)) {
         introduced.add(entry.person);
@@ -447,9 +484,17 @@ export function shareableCopy(original: string, options: ShareOptions = {}): Sha
     }
   }
 
-  replacements.sort((a, b) => b.start - a.start);
-  let copy = text;
-  for (const r of replacements) copy = copy.slice(0, r.start) + r.text + copy.slice(r.end);
+  check();
+  // In order, in one pass: replacing one at a time from the end copied the whole text for each.
+  replacements.sort((a, b) => a.start - b.start || a.end - b.end);
+  const pieces: string[] = [];
+  let at = 0;
+  for (const r of replacements) {
+    pieces.push(text.slice(at, r.start), r.text);
+    at = r.end;
+  }
+  pieces.push(text.slice(at));
+  let copy = pieces.join('');
   if (!fm) copy = `---\ncasemark: 1\nshareable: true\n---\n\n${copy}`;
 
   for (const person of people) {
@@ -462,7 +507,15 @@ export function shareableCopy(original: string, options: ShareOptions = {}): Sha
   }
   const dates =
     handling === 'keep' ? 'Dates were kept as written.' : handling === 'month' ? 'Exact dates were reduced to month and year.' : `Every exact date was moved by ${Math.abs(shift)} days ${shift < 0 ? 'earlier' : 'later'}.`;
-  const shared = analyse(copy, { path: 'shareable.case.md', config: options.config });
+  check();
+  const shared = analyse(copy, { path: 'shareable.case.md', config: options.config, budget: left() });
+  // The copy is checked for what may still identify the family: a check that did not finish is no check.
+  if (incompleteAnalysis(shared.messages)) {
+    const stopped = shared.messages.find((m) => m.ruleId === 'analysis-stopped');
+    // Said against the whole budget, which the copy's analysis had only the rest of.
+    const incomplete = stopped ? `1:1: ${stoppedText(now() - started, /memory budget/.test(stopped.reason) ? 'memory' : 'time', budget)}` : incompleteReason(shared);
+    return { text, mapping: [], dates: '', analysis: shared, remaining: [], incomplete };
+  }
   const remaining = shared.messages.filter((m) => m.ruleId === 'identifying-detail');
   remaining.push(...survivingNames(copy, people, shared), ...unreadFrontmatter(analysis, shared));
   return { text: copy, mapping, dates, analysis: shared, remaining };

@@ -102,4 +102,22 @@ describe('shareable copies', () => {
     }
     assert.match(shareableCopy('Some notes.').text, /^---\ncasemark: 1\nshareable: true\n---\n\nSome notes\.$/);
   });
+
+  it('replaces every name in a long file, the same as in its parts (each replacement once, none lost)', () => {
+    const paragraph = 'Kerry Jones said Tyler misses Marcus; Ms Jones met me on 3 October 2026.\n\n';
+    const long = shareableCopy(family + paragraph.repeat(3_000));
+    const short = shareableCopy(family + paragraph);
+    const replaced = short.text.trimEnd().split('\n').pop() ?? '';
+    assert.match(replaced, /^Mother said .* on October 2026\.$/);
+    assert.equal(long.incomplete, undefined);
+    assert.equal(long.text.split(`${replaced}\n`).length - 1, 3_000, 'every repeat of the paragraph is replaced alike');
+    assert.doesNotMatch(long.text, /Kerry|Tyler|Marcus|Jones/);
+  });
+
+  it('makes no copy, and says why, when the copy would take longer than the budget', () => {
+    const paragraph = 'Kerry Jones said Tyler misses Marcus; Ms Jones met me on 3 October 2026.\n\n';
+    const result = shareableCopy(family + paragraph.repeat(2_000), { budget: { timeSeconds: 0.05, memoryMb: 4096 } });
+    assert.match(result.incomplete ?? '', /^1:1: CaseMark stopped after [\d.]+ s: checking it would take longer than the time budget of 0\.05 s/);
+    assert.deepEqual(result.mapping, [], 'no mapping either');
+  });
 });
