@@ -23,5 +23,5 @@ console.log(`lint/markdownlint-cli2, 1,500 hypotheses: ${lint.longList.toFixed(2
 console.log(`pathological inputs within budget: ${lint.pathologicalOk ? 'ok' : 'OVER'}`);
 console.log(`grade/lint, same workers: ${lint.gradePerLint.toFixed(2)} (target <= 1.2) ${lint.gradePerLint <= 1.2 ? 'ok' : 'OVER'}`);
 console.log(`memory per worker: ${lint.workerMb.toFixed(0)} MB (target < 150) ${lint.workerMb < 150 ? 'ok' : 'OVER'}`);
-// The issue asks for this ratio last.
-console.log(`grade workers/one thread, 500 submissions: ${grading.toFixed(2)} (target <= 0.65) ${grading <= 0.65 ? 'ok' : 'OVER'}`);
+// Issue 16 replaced the old target here (<= 0.65, at the machine's limit once V8's own threads count) by grade/lint above.
+console.log(`grade workers/one thread, 500 submissions: ${grading.toFixed(2)} (for information: cost per submission is the target, grade/lint above)`);
