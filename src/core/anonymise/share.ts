@@ -317,7 +317,7 @@ export function shareableCopy(original: string, options: ShareOptions = {}): Sha
   // Fail closed: without a full analysis the names to replace are not known, so there is no copy to share.
   if (incompleteAnalysis(analysis.messages)) return { text, mapping: [], dates: '', analysis, remaining: [], incomplete: incompleteReason(analysis) };
   try {
-    return copyOf(text, analysis, options, budget, started);
+    return copyOf(text, analysis, options, budget, started, now() - started);
   } catch (error) {
     if (!(error instanceof AnalysisStopped)) throw error;
     return { text, mapping: [], dates: '', analysis, remaining: [], incomplete: `1:1: ${stoppedText(now() - started, error.stopCause, budget)}` };
@@ -333,7 +333,7 @@ function incompleteReason(analysis: Analysis): string {
 const now = (): number => (globalThis as unknown as { performance: { now(): number } }).performance.now();
 
 /** The copy of a fully analysed text, within what is left of the budget since `started` (AnalysisStopped past it). */
-function copyOf(text: string, analysis: Analysis, options: ShareOptions, budget: AnalysisBudget, started: number): ShareResult {
+function copyOf(text: string, analysis: Analysis, options: ShareOptions, budget: AnalysisBudget, started: number, firstAnalysisMs: number): ShareResult {
   const left = (): AnalysisBudget => ({ ...budget, timeSeconds: Math.max(0.05, budget.timeSeconds - (now() - started) / 1000) });
   const check = budgetChecker(left());
   const { model } = analysis;
@@ -508,6 +508,9 @@ function copyOf(text: string, analysis: Analysis, options: ShareOptions, budget:
   const dates =
     handling === 'keep' ? 'Dates were kept as written.' : handling === 'month' ? 'Exact dates were reduced to month and year.' : `Every exact date was moved by ${Math.abs(shift)} days ${shift < 0 ? 'earlier' : 'later'}.`;
   check();
+  // The copy is about the original's size: if its check would take about as long as the original's did, and that is
+  // more than is left, stopping now says the same thing sooner.
+  if (firstAnalysisMs > left().timeSeconds * 1000) throw new AnalysisStopped('time', now() - started);
   const shared = analyse(copy, { path: 'shareable.case.md', config: options.config, budget: left() });
   // The copy is checked for what may still identify the family: a check that did not finish is no check.
   if (incompleteAnalysis(shared.messages)) {
