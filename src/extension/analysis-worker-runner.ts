@@ -10,6 +10,7 @@ import { VFile } from 'vfile';
 import { fromWire, maskRanges, stoppedAnalysis, type Analysis, type AnalysisBudget } from '../core/index';
 import { InThreadRunner, type AnalysisRequest, type AnalysisRunner } from './runner';
 import { textChange } from './text-change';
+import { threadTime } from './thread-time';
 import type { LostCause, StartWorker, WorkerAnswer, WorkerPort, WorkerReply, WorkerRequest } from './worker-ports';
 
 interface Pending {
@@ -110,18 +111,7 @@ export class WorkerRunner implements AnalysisRunner {
     const worker = this.startWorker(budget);
     this.worker = worker;
     this.budget = budget;
-    worker.onMessage((answer: WorkerAnswer) => {
-      const running = this.running;
-      if (worker !== this.worker || !running || running.id !== answer.id) return;
-      this.answered = true;
-      if ('resend' in answer) {
-        worker.post(this.message(running, undefined));
-        return;
-      }
-      this.running = undefined;
-      running.resolve(this.analysisOf(running.request, answer));
-      this.next();
-    });
+    worker.onMessage((answer: WorkerAnswer) => threadTime.measure('taking a reply', () => this.take(worker, answer)));
     worker.onLost((cause, detail) => this.lost(worker, cause, detail));
     clearInterval(this.watchdog);
     this.watchdog = setInterval(() => {
@@ -133,6 +123,20 @@ export class WorkerRunner implements AnalysisRunner {
     }, 250);
     (this.watchdog as { unref?: () => void }).unref?.();
     return worker;
+  }
+
+  /** A worker's answer: the running request's analysis, or its text again. */
+  private take(worker: WorkerPort, answer: WorkerAnswer): void {
+    const running = this.running;
+    if (worker !== this.worker || !running || running.id !== answer.id) return;
+    this.answered = true;
+    if ('resend' in answer) {
+      worker.post(this.message(running, undefined));
+      return;
+    }
+    this.running = undefined;
+    running.resolve(this.analysisOf(running.request, answer));
+    this.next();
   }
 
   private analysisOf(request: AnalysisRequest, reply: WorkerReply): Analysis {

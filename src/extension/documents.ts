@@ -7,6 +7,7 @@ import { declaresCasemark, isCasePath, type Analysis } from '../core/index';
 import type { ProjectConfigs } from './config';
 import type { AnalysisRunner } from './runner';
 import { readSettings, type EditorSettings } from './settings';
+import { threadTime } from './thread-time';
 
 interface DocumentState {
   /** The document object analysed: a file closed and opened again is a new object whose versions count from 1 again. */
@@ -188,11 +189,14 @@ export class CaseDocuments implements vscode.Disposable {
     const stale = () => document.isClosed || document.version !== version || state.generation !== generation || this.states.get(document.uri.toString()) !== state;
     if (stale()) return;
     const key = document.uri.toString();
-    const analysis = await this.runner.analyse({ key, text: document.getText(), path: document.uri.path, config: [this.settings.config, project], budget: this.settings.budget, keep: true });
+    // Reading the text and sending it (or, with no worker, analysing it here) is this thread's share of the work.
+    const analysis = await threadTime.measure('sending an analysis', () =>
+      this.runner.analyse({ key, text: document.getText(), path: document.uri.path, config: [this.settings.config, project], budget: this.settings.budget, keep: true }),
+    );
     // A newer edit superseded this one, or came while it ran: the newer one is announced instead.
     if (!analysis || stale()) return;
     Object.assign(state, { analysis, version });
-    this.analysed.fire({ document, analysis });
+    threadTime.measure('announcing an analysis', () => this.analysed.fire({ document, analysis }));
   }
 
   private forget(uri: vscode.Uri): void {

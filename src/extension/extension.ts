@@ -21,6 +21,7 @@ import { Viewpoints } from './viewpoint';
 import { ViewpointPanel } from './viewpoint-panel';
 import { ShareableCopies } from './share';
 import { openSample, openWalkthroughOnFirstRun } from './walkthrough';
+import { threadTime, type ThreadTime } from './thread-time';
 
 /** Case files stay Markdown: the selector narrows to them by name, and the providers answer only for analysed files. */
 const selector: vscode.DocumentSelector = [{ language: 'markdown' }];
@@ -29,6 +30,8 @@ export interface CaseMarkApi {
   documents: CaseDocuments;
   /** Where analyses run (a worker, or in place when none could start). */
   analysisRunner: AnalysisRunner;
+  /** How long CaseMark's own work has held this thread at a time. */
+  threadTime: ThreadTime;
   preview: GenogramPreview;
   viewpoints: Viewpoints;
   viewpointPanel: ViewpointPanel;
@@ -158,6 +161,6 @@ export function activateCaseMark(context: vscode.ExtensionContext, grading: Grad
   // The name tagger (about 0.3 s to load) is not on the activation path: once it is ready, files are checked again
   // so that identifying-detail in shareable copies and exercise submissions also finds untitled names.
   void loadNameTagger().then(() => documents.relintAll());
-  return { documents, analysisRunner: runner, preview, viewpoints, viewpointPanel, exercises, exerciseFiles, sharing, extendMarkdownIt };
+  return { documents, analysisRunner: runner, threadTime, preview, viewpoints, viewpointPanel, exercises, exerciseFiles, sharing, extendMarkdownIt };
 }
 

@@ -6,6 +6,7 @@ import { messageRange, toRange } from './diagnostics';
 import type { CaseDocuments } from './documents';
 import { disableFileEdit, disableLineEdit, fixAlternatives, groupEdits, type OffsetEdit } from './edits';
 import { gaps, hypothesesSummary, promptsHover } from './present';
+import { threadTime } from './thread-time';
 
 export const fixAllKind = vscode.CodeActionKind.SourceFixAll.append('casemark');
 
@@ -123,6 +124,10 @@ export class CaseCodeLenses implements vscode.CodeLensProvider {
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    return threadTime.measure('CodeLens', () => this.lenses(document));
+  }
+
+  private lenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const analysis = this.documents.analysisOf(document);
     if (!analysis) return [];
     const hypotheses = analysis.model.sections.find((s) => s.kind === 'hypotheses');
@@ -163,7 +168,7 @@ export class CaseSymbols implements vscode.DocumentSymbolProvider {
 
   provideDocumentSymbols(document: vscode.TextDocument): vscode.DocumentSymbol[] {
     const analysis = this.documents.analysisOf(document);
-    return analysis ? symbolsOf(analysis.model) : [];
+    return analysis ? threadTime.measure('the outline', () => symbolsOf(analysis.model)) : [];
   }
 }
 

@@ -1,12 +1,24 @@
 // Issue 16: the extension host's thread stays free while CaseMark analyses, in both hosts (a worker thread in the
-// Node host, a Web Worker in the web host). The test runs in that very thread, so a 5 ms timer measures its longest
-// blocking slice while typing in a 5,000-line case file and while a 4.9 MB one is analysed again.
+// Node host, a Web Worker in the web host), while typing in a 5,000-line case file and while a 4.9 MB one is analysed
+// again. CaseMark's own share of the thread is measured where it runs there (thread-time.ts) and held to the issue's
+// 50 ms; the test runs in that very thread too, so a 5 ms timer measures its longest gap, which adds other extensions
+// and the OS: reported, and held only to a bound that analysis in place would break.
 import * as vscode from 'vscode';
 import { generateCase } from '../../bench/generate';
 import { api, check, closeAll, sleep, waitFor } from './helpers';
 
-/** Runs `during` and answers the longest gap between 5 ms timer ticks, less the 5 ms, in milliseconds. */
-async function longestSlice(during: () => Promise<void>): Promise<number> {
+interface Slices {
+  /** The longest gap between 5 ms timer ticks, less the 5 ms. */
+  timer: number;
+  /** The longest of CaseMark's own work on the thread, and what it was. */
+  own: number;
+  what: string;
+}
+
+/** Runs `during` and answers the longest slices of the thread, in milliseconds. */
+async function longestSlice(during: () => Promise<void>): Promise<Slices> {
+  const { threadTime } = await api();
+  threadTime.reset();
   let last = performance.now();
   let worst = 0;
   const timer = setInterval(() => {
@@ -19,21 +31,26 @@ async function longestSlice(during: () => Promise<void>): Promise<number> {
   } finally {
     clearInterval(timer);
   }
-  return worst;
+  return { timer: worst, own: threadTime.longest, what: threadTime.what };
 }
+
+/** The issue's bound on CaseMark's own work on the thread. */
+const ownBound = 50;
+/** Analysis in place holds the thread for seconds on the 4.9 MB file and for about 200 ms an edit on the other. */
+const timerBound = 1_000;
+
+const within = (m: Slices) => m.own < ownBound && m.timer < timerBound;
 
 /**
  * The better of two measurements: on a shared 2-core machine the OS can hold any thread back now and then (the worker
  * itself keeps one core busy), but a slice that CaseMark's own work causes comes back every time.
  */
-async function betterOfTwo(measure: () => Promise<number>): Promise<{ best: number; both: number[] }> {
-  const both = [await measure()];
-  if ((both[0] ?? 0) >= bound) both.push(await measure());
-  return { best: Math.min(...both), both };
+async function betterOfTwo(measure: () => Promise<Slices>): Promise<{ best: Slices; both: Slices[] }> {
+  const first = await measure();
+  const both = within(first) ? [first] : [first, await measure()];
+  const best = both.find(within) ?? both.reduce((a, b) => (b.own + b.timer < a.own + a.timer ? b : a));
+  return { best, both };
 }
-
-/** The issue's bound is 50 ms; the margin is for the shared 2-core machine, where the OS itself can hold a thread back. */
-const bound = 150;
 
 const casemark = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'casemark');
 
@@ -78,9 +95,9 @@ describe('CaseMark keeps the extension host responsive', function () {
       }),
     );
     listening.dispose();
-    const ms = (m: { both: number[] }) => m.both.map((n) => `${n.toFixed(0)} ms`).join(', then ');
-    console.log(`longest blocking slice: typing ${ms(typing)}, re-analysing the 4.9 MB file ${ms(again)} (analysis on a ${analysisRunner.where})`);
-    check(typing.best < bound, `typing held the thread for ${ms(typing)}`);
-    check(again.best < bound, `the 4.9 MB file held the thread for ${ms(again)}`);
+    const ms = (m: { both: Slices[] }) => m.both.map((n) => `CaseMark's own ${n.own.toFixed(0)} ms (${n.what || 'nothing'}), the timer's ${n.timer.toFixed(0)} ms`).join('; then ');
+    console.log(`longest slices of the thread (analysis on a ${analysisRunner.where}): typing: ${ms(typing)}. Re-analysing the 4.9 MB file: ${ms(again)}`);
+    check(within(typing.best), `typing: ${ms(typing)}`);
+    check(within(again.best), `the 4.9 MB file: ${ms(again)}`);
   });
 });
