@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
-import { analyse, fromWire, incompleteAnalysis, incompleteRuleIds, readBudget, type WireMessage, buildViewpoint, loadNameTagger, mappingDocument, shareableCopy, type PartialConfig, configFileMessages, drawGenogram, drawingFileName, findRule, phrasesWith, rules, svgText, viewpointDocument, type CaseMessage } from '../core/index';
+import { analyse, fromWire, incompleteAnalysis, incompleteRuleIds, readBudget, type AnalysisBudget, type WireMessage, buildViewpoint, loadNameTagger, mappingDocument, shareableCopy, type PartialConfig, configFileMessages, drawGenogram, drawingFileName, findRule, phrasesWith, rules, svgText, viewpointDocument, type CaseMessage } from '../core/index';
 import { ConfigFinder, type LoadedConfig } from './config';
 import { availableParallelism, grade } from './grade';
 import { expandPaths, readCaseFile } from './files';
@@ -129,14 +129,8 @@ function parseLintArgs(args: string[]) {
       maxWarnings = Number(values['max-warnings']);
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number of 0 or more');
     }
-    const number = (flag: string, value: string | undefined, minimum: number, whole: boolean): number | undefined => {
-      if (value === undefined) return undefined;
-      const n = Number(value);
-      if (!Number.isFinite(n) || n < minimum || (whole && !Number.isInteger(n))) throw new UsageError(`--${flag} takes ${whole ? 'a whole number' : 'a number'} of ${minimum} or more`);
-      return n;
-    };
-    const workers = number('workers', values.workers, 1, true) ?? availableParallelism();
-    const budget = readBudget(number('time-budget', values['time-budget'], 0.1, false), number('memory-budget', values['memory-budget'], 64, true));
+    const workers = numberFlag('workers', values.workers, 1, true) ?? availableParallelism();
+    const budget = budgetFlags(values);
     const cache = values.cache || values['cache-location'] !== undefined ? (values['cache-location'] ?? '.casemarkcache') : undefined;
     return { format: values.format as 'stylish' | 'json' | 'sarif', maxWarnings, config: values.config, paths: positionals, workers, budget, cache };
   } catch (error) {
@@ -373,17 +367,21 @@ async function gradeCommand(args: string[], io: Io): Promise<number> {
   }
   const { values, positionals } = parsed;
   if (positionals.length !== 2) throw new UsageError('grade takes an exercise file and a folder of submissions');
-  const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
-  if (!Number.isInteger(workers) || workers < 1) throw new UsageError('--workers takes a whole number of 1 or more');
+  const workers = numberFlag('workers', values.workers, 1, true) ?? availableParallelism();
   return grade(positionals[0] as string, positionals[1] as string, values.out, workers, io, io.workerScript, values.force === true);
 }
 
-/** A --time-budget or --memory-budget value: a number of at least `minimum`, or the usage error. */
-function budgetFlag(flag: string, value: string | undefined, minimum: number): number | undefined {
+/** A numeric flag's value: a number (a whole one if `whole`) of at least `minimum`, or the usage error. */
+function numberFlag(flag: string, value: string | undefined, minimum: number, whole: boolean): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || n < minimum) throw new UsageError(`--${flag} takes a number of ${minimum} or more`);
+  if (!Number.isFinite(n) || n < minimum || (whole && !Number.isInteger(n))) throw new UsageError(`--${flag} takes ${whole ? 'a whole number' : 'a number'} of ${minimum} or more`);
   return n;
+}
+
+/** The budget from --time-budget and --memory-budget, for lint and share alike. */
+function budgetFlags(values: { 'time-budget'?: string; 'memory-budget'?: string }): AnalysisBudget {
+  return readBudget(numberFlag('time-budget', values['time-budget'], 0.1, false), numberFlag('memory-budget', values['memory-budget'], 64, true));
 }
 
 /** `casemark share FILE`: a pseudonymised copy, never over the original; the mapping only when asked for. */
@@ -410,7 +408,7 @@ async function share(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parsed;
   if (positionals.length !== 1) throw new UsageError('share takes one case file');
   if (!['month', 'shift', 'keep'].includes(values.dates)) throw new UsageError('--dates takes month, shift or keep');
-  const budget = readBudget(budgetFlag('time-budget', values['time-budget'], 0.1), budgetFlag('memory-budget', values['memory-budget'], 64));
+  const budget = budgetFlags(values);
   const shiftDays = values['shift-days'] === undefined ? undefined : Number(values['shift-days']);
   if (shiftDays !== undefined && (!Number.isInteger(shiftDays) || shiftDays === 0 || Math.abs(shiftDays) > maxShiftDays)) {
     throw new UsageError(`--shift-days takes a whole number of days other than 0, at most ${maxShiftDays} either way`);

@@ -3,7 +3,7 @@ import type { Root } from 'mdast';
 import { commentMarker } from 'mdast-comment-marker';
 import { messageControl } from 'unified-message-control';
 import { VFile } from 'vfile';
-import { AnalysisStopped, budgetChecker, stoppedText, type AnalysisBudget, type StopCause } from './model/budget';
+import { AnalysisStopped, budgetChecker, clock, stoppedText, type AnalysisBudget, type StopCause } from './model/budget';
 import { defaultConfig, mergeConfig, readConfigNode, type ConfigProblem } from './config/read';
 import type { CaseModel, Position, ReadingProblem } from './model/case';
 import type { CaseMarkConfig, PartialConfig } from './model/settings';
@@ -32,6 +32,8 @@ export interface AnalyseOptions {
   parser?: IncrementalParser;
   /** Stop, with one message at the top, once the analysis has taken this long or this much heap. */
   budget?: AnalysisBudget;
+  /** When the budget began (by `clock`), if before this analysis: one budget for several steps. */
+  budgetStarted?: number;
 }
 
 /**
@@ -85,7 +87,7 @@ export function analyse(original: string, options: AnalyseOptions = {}): Analysi
   };
   const tooDeep = markdownTooDeep(text);
   if (tooDeep) return notAnalysed(text, file, config, emptyModel, tooDeepReason(tooDeep), tooDeep.offset);
-  const check = options.budget ? budgetChecker(options.budget) : () => {};
+  const check = options.budget ? budgetChecker(options.budget, clock, options.budgetStarted) : () => {};
   try {
     // Parsed with its worst cases capped (the same length, so every offset holds); rules read the writer's own text.
     const limited = limitText(text);

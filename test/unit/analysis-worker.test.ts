@@ -129,6 +129,15 @@ function fakeWebWorker(behaviour: 'answers' | 'fails' | 'silent' | 'forgets'): {
   return { create, posted, urls };
 }
 
+/** A runner on one stand-in Web Worker. */
+function webRunner(behaviour: Parameters<typeof fakeWebWorker>[0]): { fake: ReturnType<typeof fakeWebWorker>; runner: WorkerRunner } {
+  const fake = fakeWebWorker(behaviour);
+  return { fake, runner: new WorkerRunner(webWorkers(() => Promise.resolve('blob:x'), fake.create)) };
+}
+
+/** What each posted message carried: the whole text, a change, or a forget. */
+const carried = (posted: WorkerRequest[]) => posted.map((m) => (m.type === 'analyse' ? (m.change ? 'change' : 'whole') : m.type));
+
 describe('analysis worker ports and the fall-back in place', () => {
   const text = readFileSync(path.join(root, 'samples/weak-analysis.case.md'), 'utf8');
   const request = (key = 'a', budget = defaultBudget) => ({ key, text, path: `${key}.case.md`, config: [], budget, keep: true });
@@ -151,8 +160,7 @@ describe('analysis worker ports and the fall-back in place', () => {
   });
 
   it('sends a document’s worker only what changed since its last request, and the analysis is of the whole new text', async () => {
-    const fake = fakeWebWorker('answers');
-    const runner = new WorkerRunner(webWorkers(() => Promise.resolve('blob:x'), fake.create));
+    const { fake, runner } = webRunner('answers');
     const before = generateCase(400);
     const after = before.replace('- H12:', '- H12: perhaps');
     assert.ok(await runner.analyse({ ...request('a'), text: before }));
@@ -171,25 +179,23 @@ describe('analysis worker ports and the fall-back in place', () => {
   });
 
   it('sends the whole text again when the worker does not hold the text a change was of', async () => {
-    const fake = fakeWebWorker('forgets');
-    const runner = new WorkerRunner(webWorkers(() => Promise.resolve('blob:x'), fake.create));
+    const { fake, runner } = webRunner('forgets');
     const before = generateCase(200);
     const after = before.replace('- H11:', '- H11: it may be that');
     assert.notEqual(after, before);
     await runner.analyse({ ...request('a'), text: before });
     const edited = await runner.analyse({ ...request('a'), text: after });
-    assert.deepEqual(fake.posted.map((m) => (m.type === 'analyse' ? (m.change ? 'change' : 'whole') : m.type)), ['whole', 'change', 'whole']);
+    assert.deepEqual(carried(fake.posted), ['whole', 'change', 'whole']);
     assert.deepEqual(edited?.messages.map((m) => [m.ruleId, m.line]), analyse(after, { path: 'a.case.md' }).messages.map((m) => [m.ruleId, m.line]));
     runner.dispose();
   });
 
   it('a document let go is sent whole the next time', async () => {
-    const fake = fakeWebWorker('answers');
-    const runner = new WorkerRunner(webWorkers(() => Promise.resolve('blob:x'), fake.create));
+    const { fake, runner } = webRunner('answers');
     await runner.analyse(request('a'));
     runner.forget('a');
     const again = await runner.analyse(request('a'));
-    assert.deepEqual(fake.posted.map((m) => (m.type === 'analyse' ? (m.change ? 'change' : 'whole') : m.type)), ['whole', 'forget', 'whole']);
+    assert.deepEqual(carried(fake.posted), ['whole', 'forget', 'whole']);
     assert.ok(again && again.messages.length > 5);
     runner.dispose();
   });

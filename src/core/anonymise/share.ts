@@ -11,7 +11,7 @@ import { reservedWords, tokenize } from '../genogram/grammar';
 import type { GenogramPerson } from '../genogram/types';
 import type { CaseMessage } from '../rules/rule';
 import { nameParts } from '../model/queries';
-import { AnalysisStopped, budgetChecker, defaultBudget, stoppedText, type AnalysisBudget } from '../model/budget';
+import { AnalysisStopped, budgetChecker, clock, defaultBudget, stoppedText, type AnalysisBudget } from '../model/budget';
 import { SourceText } from '../text/source';
 import { datePattern } from './detect';
 import { normaliseName, normaliseWithMap, originalRange } from './normalise';
@@ -311,16 +311,17 @@ function ageOn(born: Date, on: Date): number {
 
 export function shareableCopy(original: string, options: ShareOptions = {}): ShareResult {
   const text = normaliseLineEndings(original);
+  // One budget for the whole copy: the original's analysis, the replacing, and the copy's own check.
   const budget = options.budget ?? defaultBudget;
-  const started = now();
-  const analysis = analyse(text, { path: 'original.case.md', config: options.config, budget });
+  const started = clock();
+  const analysis = analyse(text, { path: 'original.case.md', config: options.config, budget, budgetStarted: started });
   // Fail closed: without a full analysis the names to replace are not known, so there is no copy to share.
   if (incompleteAnalysis(analysis.messages)) return { text, mapping: [], dates: '', analysis, remaining: [], incomplete: incompleteReason(analysis) };
   try {
-    return copyOf(text, analysis, options, budget, started, now() - started);
+    return copyOf(text, analysis, options, budget, started);
   } catch (error) {
     if (!(error instanceof AnalysisStopped)) throw error;
-    return { text, mapping: [], dates: '', analysis, remaining: [], incomplete: `1:1: ${stoppedText(now() - started, error.stopCause, budget)}` };
+    return { text, mapping: [], dates: '', analysis, remaining: [], incomplete: `1:1: ${stoppedText(error.elapsedMs, error.stopCause, budget)}` };
   }
 }
 
@@ -330,12 +331,9 @@ function incompleteReason(analysis: Analysis): string {
   return `${reason?.line ?? 1}:${reason?.column ?? 1}: ${reason?.reason ?? 'the file could not be analysed'}`;
 }
 
-const now = (): number => (globalThis as unknown as { performance: { now(): number } }).performance.now();
-
-/** The copy of a fully analysed text, within what is left of the budget since `started` (AnalysisStopped past it). */
-function copyOf(text: string, analysis: Analysis, options: ShareOptions, budget: AnalysisBudget, started: number, firstAnalysisMs: number): ShareResult {
-  const left = (): AnalysisBudget => ({ ...budget, timeSeconds: Math.max(0.05, budget.timeSeconds - (now() - started) / 1000) });
-  const check = budgetChecker(left());
+/** The copy of a fully analysed text, within the budget begun at `started` (AnalysisStopped past it). */
+function copyOf(text: string, analysis: Analysis, options: ShareOptions, budget: AnalysisBudget, started: number): ShareResult {
+  const check = budgetChecker(budget, clock, started);
   const { model } = analysis;
   const people = collectPeople(analysis);
   assignPseudonyms(people, readChosen(analysis));
@@ -508,17 +506,9 @@ function copyOf(text: string, analysis: Analysis, options: ShareOptions, budget:
   const dates =
     handling === 'keep' ? 'Dates were kept as written.' : handling === 'month' ? 'Exact dates were reduced to month and year.' : `Every exact date was moved by ${Math.abs(shift)} days ${shift < 0 ? 'earlier' : 'later'}.`;
   check();
-  // The copy is about the original's size: if its check would take about as long as the original's did, and that is
-  // more than is left, stopping now says the same thing sooner.
-  if (firstAnalysisMs > left().timeSeconds * 1000) throw new AnalysisStopped('time', now() - started);
-  const shared = analyse(copy, { path: 'shareable.case.md', config: options.config, budget: left() });
+  const shared = analyse(copy, { path: 'shareable.case.md', config: options.config, budget, budgetStarted: started });
   // The copy is checked for what may still identify the family: a check that did not finish is no check.
-  if (incompleteAnalysis(shared.messages)) {
-    const stopped = shared.messages.find((m) => m.ruleId === 'analysis-stopped');
-    // Said against the whole budget, which the copy's analysis had only the rest of.
-    const incomplete = stopped ? `1:1: ${stoppedText(now() - started, /memory budget/.test(stopped.reason) ? 'memory' : 'time', budget)}` : incompleteReason(shared);
-    return { text, mapping: [], dates: '', analysis: shared, remaining: [], incomplete };
-  }
+  if (incompleteAnalysis(shared.messages)) return { text, mapping: [], dates: '', analysis: shared, remaining: [], incomplete: incompleteReason(shared) };
   const remaining = shared.messages.filter((m) => m.ruleId === 'identifying-detail');
   remaining.push(...survivingNames(copy, people, shared), ...unreadFrontmatter(analysis, shared));
   return { text: copy, mapping, dates, analysis: shared, remaining };

@@ -46,9 +46,14 @@ export class AnalysisStopped extends Error {
 const memoryEveryMs = 50;
 let measured = -Infinity;
 
-/** A checker for one analysis: call it between steps; it throws AnalysisStopped once the budget is spent. */
-export function budgetChecker(budget: AnalysisBudget, now: () => number = () => (globalThis as unknown as { performance: { now(): number } }).performance.now()): () => void {
-  const started = now();
+/** A monotonic clock in milliseconds, in Node and in browsers (the core has no DOM or Node types). */
+export const clock = (): number => (globalThis as unknown as { performance: { now(): number } }).performance.now();
+
+/**
+ * A checker for one analysis: call it between steps; it throws AnalysisStopped once the budget is spent. `started`
+ * (by `now`) is when the budget began, for work that spends one budget on several steps (a shareable copy).
+ */
+export function budgetChecker(budget: AnalysisBudget, now: () => number = clock, started = now()): () => void {
   const memory = (globalThis as { process?: { memoryUsage?: () => { heapUsed: number } } }).process?.memoryUsage;
   return () => {
     const at = now();
