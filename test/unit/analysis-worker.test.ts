@@ -190,6 +190,41 @@ describe('analysis worker ports and the fall-back in place', () => {
     runner.dispose();
   });
 
+  it('never analyses a text other than the one asked for, through any mix of edits, superseded requests and documents let go', async () => {
+    const { runner } = webRunner('answers');
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1664525 + 1013904223) >>> 0;
+      return seed % n;
+    };
+    const base = readFileSync(path.join(root, 'samples/strong-analysis.case.md'), 'utf8');
+    const texts = new Map<string, string>([['a', base], ['b', base]]);
+    const line = '  - For: Amy drew her mum and Leo at home. (source: Amy, 2026-11-01)\n';
+    const asked: Array<Promise<void>> = [];
+    for (let step = 0; step < 60; step++) {
+      const key = random(2) ? 'a' : 'b';
+      if (random(8) === 0) {
+        runner.forget(key);
+        continue;
+      }
+      const text = texts.get(key) ?? base;
+      const at = text.indexOf('\n', random(text.length)) + 1;
+      const next = random(3) ? `${text.slice(0, at)}${line}${text.slice(at)}` : text.slice(0, at) + text.slice(text.indexOf('\n', at) + 1);
+      texts.set(key, next);
+      asked.push(
+        runner.analyse({ ...request(key), text: next }).then((analysis) => {
+          if (!analysis) return;
+          const fresh = analyse(next, { path: `${key}.case.md` });
+          assert.deepEqual(analysis.messages.map((m) => [m.ruleId, m.line, m.column]), fresh.messages.map((m) => [m.ruleId, m.line, m.column]), `step ${step}`);
+          assert.equal(analysis.prose, fresh.prose, `step ${step}`);
+        }),
+      );
+      if (random(3) === 0) await Promise.all(asked);
+    }
+    await Promise.all(asked);
+    runner.dispose();
+  });
+
   it('a document let go is sent whole the next time', async () => {
     const { fake, runner } = webRunner('answers');
     await runner.analyse(request('a'));
