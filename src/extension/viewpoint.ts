@@ -71,7 +71,18 @@ export class Viewpoints implements vscode.Disposable {
     const document = await this.caseDocument(uri);
     if (!document) return noCaseFile();
     const built = await this.build(document);
-    const opened = await vscode.workspace.openTextDocument({ language: 'markdown', content: viewpointDocument(built.viewpoint) });
+    const content = viewpointDocument(built.viewpoint);
+    const opened = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+    // VS Code names the new document Untitled-N again and may fill it from the backup of a just-closed untitled
+    // document of that name instead of the content given (seen in the web host): it must hold this viewpoint.
+    if (opened.getText() !== content) {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(opened.uri, new vscode.Range(opened.positionAt(0), opened.positionAt(opened.getText().length)), content);
+      if (!(await vscode.workspace.applyEdit(edit)) || opened.getText() !== content) {
+        void vscode.window.showErrorMessage('CaseMark could not open the alternative viewpoint: VS Code gave the new document other text. Please try again.');
+        return undefined;
+      }
+    }
     this.opened.set(opened.uri.toString(), document.uri);
     // Beside the case file, in the column its page or other views already use.
     const caseColumn = vscode.window.visibleTextEditors.find((e) => e.document === document)?.viewColumn;

@@ -103,6 +103,23 @@ describe('The alternative viewpoint in a real VS Code', function () {
     await sleep(2_000);
   });
 
+  it('opens the viewpoint with its own text just after an unsaved untitled document was backed up and closed', async () => {
+    await api();
+    // VS Code reuses the name Untitled-1, and can restore the closed document's backup into the new one.
+    for (let round = 0; round < 3; round++) {
+      const stale = await vscode.workspace.openTextDocument({ language: 'markdown', content: `Not the viewpoint ${round}.\n` });
+      await vscode.window.showTextDocument(stale, { preview: false });
+      await sleep(1_300); // past the workbench's one-second delay before it backs up an unsaved document
+      await closeAll();
+      const editor = await open('weak.case.md');
+      const opened = await vscode.commands.executeCommand<vscode.TextDocument>('casemark.openViewpointMarkdown', editor.document.uri);
+      check(opened, 'the command answers with the document it opened');
+      const want = expected(editor.document.getText(), editor.document.uri.path).document;
+      check(opened.getText() === want, `round ${round}: the viewpoint, not the closed document's text:\n${opened.getText().slice(0, 300)}`);
+      await closeAll();
+    }
+  });
+
   it('inserts the viewpoint into the case file as one edit that one undo takes back, and replaces it the next time', async () => {
     await api();
     const editor = await open('strong.case.md');
