@@ -130,7 +130,8 @@ export async function readCaseFile(file: string): Promise<ReadFile | { ok: false
     const chunks: Buffer[] = [];
     let length = 0;
     for (;;) {
-      const chunk = Buffer.alloc(Math.min(64 * 1024, maxCaseFileBytes + 1 - length));
+      // Sized to the file (one byte over, to see its end in one read) when its size is known; only what was read is kept.
+      const chunk = Buffer.allocUnsafe(Math.min(length === 0 && info.size > 0 ? info.size + 1 : 64 * 1024, maxCaseFileBytes + 1 - length));
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, length);
       if (bytesRead === 0) break;
       chunks.push(chunk.subarray(0, bytesRead));

@@ -22,6 +22,8 @@ interface LintWorkerData {
 }
 
 const AHEAD = 2;
+/** Characters of text per worker when the count is CaseMark's to choose: about 500 four-kilobyte case files. */
+export const textPerWorker = 2_000_000;
 /** A worker's own start-up, and the cooperative check's granularity, on top of the budget before it is ended. */
 const graceMs = 250;
 
@@ -52,7 +54,14 @@ export function runLintWorker(): boolean {
 }
 
 export interface LintPoolOptions {
+  /** The most workers at once. */
   workers: number;
+  /**
+   * Start another worker (up to `workers`) only for each `textPerWorker` characters of text added. A worker's start and
+   * its JIT warm-up cost about a hundred small files' analysis, so on two cores a second worker slows 300 four-kilobyte
+   * files (2.4 s against 2.1 s) and speeds 1,200 (5.2 s against 7 s); they break even near 600 (docs/performance.md).
+   */
+  textPerWorker?: number;
   budget: AnalysisBudget;
   /** The bundled CLI, which serves as the worker script. */
   script: URL;
@@ -64,23 +73,70 @@ function stopped(cause: StopCause, elapsedMs: number, budget: AnalysisBudget): W
   return [{ ruleId: 'analysis-stopped', severity: 'error', reason: stoppedText(elapsedMs, cause, budget), place: { start: at, end: at }, url: 'docs/performance.md' }];
 }
 
-/** Lint every job; results in job order. A worker that is stopped or dies costs only the file it was on. */
-export async function lintInPool(jobs: readonly LintJob[], options: LintPoolOptions): Promise<WireMessage[][]> {
-  const results = new Array<WireMessage[] | undefined>(jobs.length);
-  const queue = jobs.map((_, i) => i);
-  const { budget } = options;
-  const count = Math.max(1, Math.min(options.workers, jobs.length));
-  await Promise.all(Array.from({ length: count }, () => runWorker()));
-  return results.map((r) => r ?? []);
+/**
+ * Lint jobs as they are added; results in job order. Workers start with the first job, so their start-up overlaps the
+ * reading of the rest. A worker that is stopped or dies costs only the file it was on.
+ */
+export class LintPool {
+  private readonly results: Array<WireMessage[] | undefined> = [];
+  private readonly jobs: LintJob[] = [];
+  private readonly queue: number[] = [];
+  /** Each live worker's feed, called when a job is added or the pool is closed. */
+  private readonly feeds = new Set<() => void>();
+  private readonly running: Array<Promise<void>> = [];
+  /** Workers between lives, waiting for a job or the close (so a worker that quits is not restarted with nothing to do). */
+  private waiting: Array<() => void> = [];
+  private closed = false;
+  private text = 0;
+  /** How many workers have been started so far, restarts after a stop included. */
+  workersStarted = 0;
 
-  async function runWorker(): Promise<void> {
-    while (queue.length > 0) await oneWorker();
+  /** `expected`: at most how many jobs will be added, so no more workers start than there will be files. */
+  constructor(
+    private readonly options: LintPoolOptions,
+    private readonly expected: number,
+  ) {}
+
+  add(job: LintJob): void {
+    const index = this.jobs.length;
+    this.jobs.push({ ...job, index });
+    this.queue.push(index);
+    this.text += job.text.length;
+    const { workers, textPerWorker } = this.options;
+    const wanted = Math.max(1, Math.min(workers, this.expected, textPerWorker ? Math.ceil(this.text / textPerWorker) : workers));
+    while (this.running.length < wanted) this.running.push(this.runWorker());
+    this.wake();
   }
 
-  /** One worker's life: fed until the queue is empty, or until it is stopped (its unfinished files go back). */
-  function oneWorker(): Promise<void> {
+  /** No more jobs: the results of all, in the order they were added. */
+  async finish(): Promise<WireMessage[][]> {
+    this.closed = true;
+    this.wake();
+    await Promise.all(this.running);
+    return this.jobs.map((_, i) => this.results[i] ?? []);
+  }
+
+  private wake(): void {
+    for (const feed of this.feeds) feed();
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const resume of waiting) resume();
+  }
+
+  private async runWorker(): Promise<void> {
+    while (!this.closed || this.queue.length > 0) {
+      if (this.queue.length === 0) await new Promise<void>((resume) => this.waiting.push(resume));
+      else await this.oneWorker();
+    }
+  }
+
+  /** One worker's life: fed until the pool is closed and empty, or until it is stopped (its unfinished files go back). */
+  private oneWorker(): Promise<void> {
+    const { budget, script } = this.options;
+    const { jobs, queue, results, feeds } = this;
+    this.workersStarted++;
     return new Promise<void>((resolve) => {
-      const worker = new Worker(options.script, {
+      const worker = new Worker(script, {
         workerData: { casemarkLint: true, budget } satisfies LintWorkerData,
         // The analysis checks its heap against the budget itself, between steps; this hard cap, a little above it,
         // ends the worker if one step alone goes far over (at the cap itself V8 would only collect garbage, slowly).
@@ -100,14 +156,16 @@ export async function lintInPool(jobs: readonly LintJob[], options: LintPoolOpti
           given.push(index);
           worker.postMessage(jobs[index]);
         }
-        if (!done && !closing && given.length === 0 && queue.length === 0) {
+        if (this.closed && !done && !closing && given.length === 0 && queue.length === 0) {
           closing = true;
           worker.postMessage(null);
         }
       };
+      feeds.add(feed);
       const end = (cause: StopCause | undefined, reason?: string) => {
         if (done) return;
         done = true;
+        feeds.delete(feed);
         clearInterval(watchdog);
         const current = given.shift();
         if (current !== undefined) {
@@ -115,6 +173,8 @@ export async function lintInPool(jobs: readonly LintJob[], options: LintPoolOpti
           results[current] = cause ? stopped(cause, elapsed, budget) : [{ ruleId: 'internal-error', severity: 'error', reason: `CaseMark could not check this file (${reason}).`, place: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } } }];
         }
         queue.unshift(...given.splice(0));
+        // The files handed back go to the other workers at once.
+        this.wake();
         void worker.terminate().finally(resolve);
       };
       worker.on('message', (reply: LintReply) => {
@@ -131,6 +191,7 @@ export async function lintInPool(jobs: readonly LintJob[], options: LintPoolOpti
         if (given.length > 0) end(undefined, 'the worker stopped');
         else if (!done) {
           done = true;
+          feeds.delete(feed);
           clearInterval(watchdog);
           resolve();
         }
@@ -138,4 +199,11 @@ export async function lintInPool(jobs: readonly LintJob[], options: LintPoolOpti
       feed();
     });
   }
+}
+
+/** Lint every job; results in job order. */
+export async function lintInPool(jobs: readonly LintJob[], options: LintPoolOptions): Promise<WireMessage[][]> {
+  const pool = new LintPool(options, jobs.length);
+  for (const job of jobs) pool.add(job);
+  return pool.finish();
 }

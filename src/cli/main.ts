@@ -10,7 +10,7 @@ import { expandPaths, readCaseFile } from './files';
 import { makeFolder, OutputRefused, Outputs, shownPath } from './output';
 import { toJson, toSarif } from './sarif';
 import { LintCache } from './cache';
-import { lintInPool, lintText, type LintJob } from './lint-pool';
+import { LintPool, lintInPool, lintText, textPerWorker, type LintJob } from './lint-pool';
 import { stylish } from './stylish';
 import packageJson from '../../package.json' with { type: 'json' };
 
@@ -26,9 +26,10 @@ const usage = `Usage:
   casemark rules
   casemark --help | --version
 
-lint checks every *.case.md under the current folder when no path is given, on worker threads (--workers, default
-  one per core); a file that takes longer than --time-budget (10 s) or more memory than --memory-budget (1024 MB) is
-  stopped with one message saying so, and the rest are still checked. --cache keeps each file's result under a hash
+lint checks every *.case.md under the current folder when no path is given, on worker threads (--workers N: N of
+  them; by default one, and one more per 2 million characters of text, up to one per core); a file that takes longer
+  than --time-budget (10 s) or more memory than --memory-budget (1024 MB) is stopped with one message saying so, and
+  the rest are still checked. --cache keeps each file's result under a hash
   of its text and settings (in .casemarkcache, or --cache-location) and checks only what changed.
 genogram writes each genogram and ecomap block of a case file as an SVG, beside the file or into --out.
 grade checks every *.case.md under SUBMISSIONS_DIR against an exercise's rubric and writes report.html and report.csv
@@ -129,10 +130,10 @@ function parseLintArgs(args: string[]) {
       maxWarnings = Number(values['max-warnings']);
       if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError('--max-warnings takes a whole number of 0 or more');
     }
-    const workers = numberFlag('workers', values.workers, 1, true) ?? availableParallelism();
+    const workers = numberFlag('workers', values.workers, 1, true);
     const budget = budgetFlags(values);
     const cache = values.cache || values['cache-location'] !== undefined ? (values['cache-location'] ?? '.casemarkcache') : undefined;
-    return { format: values.format as 'stylish' | 'json' | 'sarif', maxWarnings, config: values.config, paths: positionals, workers, budget, cache };
+    return { format: values.format as 'stylish' | 'json' | 'sarif', maxWarnings, config: values.config, paths: positionals, workers: workers ?? availableParallelism(), autoWorkers: workers === undefined, budget, cache };
   } catch (error) {
     throw error instanceof UsageError ? error : new UsageError((error as Error).message);
   }
@@ -154,6 +155,8 @@ async function lint(args: string[], io: Io, forced?: PartialConfig['rules'], onl
   const hashes: string[] = [];
   // Each file's place in the report, and its result when the cache had it.
   const slots: Array<{ file: VFile; job?: number; cached?: WireMessage[] }> = [];
+  // Many files go to the pool as they are read, so its workers start while the rest are read.
+  const streamed = io.workerScript && targets.length > 2 ? new LintPool({ workers: options.workers, textPerWorker: options.autoWorkers ? textPerWorker : undefined, budget: options.budget, script: io.workerScript }, targets.length) : undefined;
   for (const target of targets) {
     if (target.missing) {
       failures.push({ path: target.path, reason: 'matched no *.case.md files' });
@@ -184,12 +187,14 @@ async function lint(args: string[], io: Io, forced?: PartialConfig['rules'], onl
     else {
       slots.push({ file, job: jobs.length });
       hashes.push(hash);
-      jobs.push({ index: jobs.length, path: target.path, text: read.text, config: layers });
+      const job = { index: jobs.length, path: target.path, text: read.text, config: layers };
+      jobs.push(job);
+      streamed?.add(job);
     }
   }
   // A few small files are quicker here than a worker's start; anything else goes to the pool (and its hard budget).
-  const inThread = !io.workerScript || (jobs.length <= 2 && jobs.every((j) => j.text.length < 64 * 1024));
-  const results = inThread ? await Promise.all(jobs.map((job) => lintText(job, options.budget))) : await lintInPool(jobs, { workers: options.workers, budget: options.budget, script: io.workerScript as URL });
+  const inThread = !streamed && (!io.workerScript || (jobs.length <= 2 && jobs.every((j) => j.text.length < 64 * 1024)));
+  const results = streamed ? await streamed.finish() : inThread ? await Promise.all(jobs.map((job) => lintText(job, options.budget))) : await lintInPool(jobs, { workers: options.workers, budget: options.budget, script: io.workerScript as URL });
   for (const slot of slots) {
     const messages = slot.cached ?? results[slot.job as number] ?? [];
     fromWire(slot.file, messages);
