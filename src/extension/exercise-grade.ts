@@ -7,6 +7,7 @@ import type { Exercise } from '../core/exercise/read';
 import { cohortCsv, cohortHtml, commonGaps, type SubmissionRow } from '../core/exercise/report';
 import type { ExerciseFiles } from './exercise-files';
 import { pickExercise } from './exercise-start';
+import { mayWrite } from './write-guard';
 
 /** What the host can do for grading: the desktop host starts worker threads, the web host grades in place. */
 export interface GradingHost {
@@ -68,7 +69,7 @@ async function pickFolder(): Promise<vscode.Uri | undefined> {
 }
 
 /** The command: an exercise and a folder given (tests, explorer) or asked for. */
-export async function gradeCohortCommand(files: ExerciseFiles, host: GradingHost, exerciseArg?: unknown, folderArg?: unknown): Promise<GradeResult | undefined> {
+export async function gradeCohortCommand(files: ExerciseFiles, host: GradingHost, exerciseArg?: unknown, folderArg?: unknown, options?: { replace?: boolean }): Promise<GradeResult | undefined> {
   const active = vscode.window.activeTextEditor?.document.uri;
   const exerciseUri = exerciseArg instanceof vscode.Uri ? exerciseArg : active?.path.endsWith('.exercise.md') ? active : await pickExercise(files, 'Check Submissions');
   if (!exerciseUri) return undefined;
@@ -93,6 +94,9 @@ export async function gradeCohortCommand(files: ExerciseFiles, host: GradingHost
     void vscode.window.showWarningMessage(`CaseMark: ${vscode.workspace.asRelativePath(dirty.uri)} is open with unsaved changes; save or close it, then check the submissions again.`);
     return undefined;
   }
+  // Checked before grading, as the CLI does: never through a link, and an earlier report only replaced when asked.
+  const guard = { folders: [target], detail: 'They are the report of an earlier check of this folder.' };
+  if (!(await mayWrite([report, csv], 'the report', { ...guard, replace: options?.replace === true }))) return undefined;
   const submissions = found.map((file) => readSubmission(folder, file));
   let cancelled = false;
   let workers = 0;
@@ -113,6 +117,8 @@ export async function gradeCohortCommand(files: ExerciseFiles, host: GradingHost
       });
     },
   );
+  // Again, as grading took a while: the answer to Replace stands, a link that appeared meanwhile is still refused.
+  if (!(await mayWrite([report, csv], 'the report', { ...guard, replace: true }))) return undefined;
   await vscode.workspace.fs.createDirectory(target);
   await vscode.workspace.fs.writeFile(report, new TextEncoder().encode(cohortHtml(exercise, rows)));
   await vscode.workspace.fs.writeFile(csv, new TextEncoder().encode(cohortCsv(exercise, rows)));

@@ -154,7 +154,7 @@ export function activateCaseMark(context: vscode.ExtensionContext, grading: Grad
     vscode.commands.registerCommand('casemark.createShareableCopy', (uri?: vscode.Uri) => sharing.create(uri)),
     vscode.commands.registerCommand('casemark.saveMapping', (target?: vscode.Uri) => sharing.saveMapping(target)),
     // The exercise (explorer menu, tests) and the submissions folder (tests) are optional; else asked for.
-    vscode.commands.registerCommand('casemark.gradeCohort', (exercise?: vscode.Uri, folder?: vscode.Uri) => gradeCohortCommand(exerciseFiles, grading, exercise, folder)),
+    vscode.commands.registerCommand('casemark.gradeCohort', (exercise?: vscode.Uri, folder?: vscode.Uri, options?: { replace?: boolean }) => gradeCohortCommand(exerciseFiles, grading, exercise, folder, options)),
   );
   updateStatus();
   void openWalkthroughOnFirstRun(context);

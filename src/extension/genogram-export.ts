@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { svgText } from '../core/genogram/index';
 import { drawBlocks, exportNames, type PreviewBlock } from '../shared/diagrams';
 import type { CaseDocuments } from './documents';
+import { mayWrite } from './write-guard';
 
 export class GenogramExport {
   constructor(private readonly documents: CaseDocuments) {}
@@ -53,17 +54,7 @@ export class GenogramExport {
       void vscode.window.showErrorMessage(`CaseMark could not draw the diagrams of ${name}.`);
       return [];
     }
-    const existing: string[] = [];
-    for (const t of targets) if (await exists(t.target)) existing.push(t.fileName);
-    if (existing.length > 0) {
-      const replace = 'Replace';
-      const answer = await vscode.window.showWarningMessage(
-        existing.length === 1 ? `${existing[0]} already exists. Replace it?` : `${existing.length} files already exist: ${existing.join(', ')}. Replace them?`,
-        { modal: true, detail: `The new drawings of ${name} are written in its folder.` },
-        replace,
-      );
-      if (answer !== replace) return [];
-    }
+    if (!(await mayWrite(targets.map((t) => t.target), 'the drawings', { folders: [folder], detail: `The new drawings of ${name} are written in its folder.` }))) return [];
     for (const t of targets) await vscode.workspace.fs.writeFile(t.target, t.bytes as Uint8Array);
     const written = targets.map((t) => t.target);
     const open = 'Open';
@@ -76,14 +67,6 @@ export class GenogramExport {
   }
 }
 
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);

@@ -8,6 +8,7 @@ import type { ProjectConfigs } from './config';
 import { mappingHtml } from '../shared/preview-html';
 import { readSettings } from './settings';
 import { fileName } from './viewpoint';
+import { mayWrite } from './write-guard';
 
 export interface SharedCopy {
   document: vscode.TextDocument;
@@ -93,6 +94,8 @@ export class ShareableCopies implements vscode.Disposable {
       return undefined;
     }
     let uri = target instanceof vscode.Uri ? target : undefined;
+    // The save dialog asks before replacing a file itself; a target given to the command has not been asked about.
+    const asked = !uri;
     if (!uri) {
       const go = 'Choose Where to Save…';
       const answer = await vscode.window.showWarningMessage(
@@ -109,6 +112,7 @@ export class ShareableCopies implements vscode.Disposable {
       void vscode.window.showErrorMessage(`CaseMark did not save the mapping to ${fileName(uri)}: ${dirty ? 'it is open with unsaved changes' : 'that is the case file itself'}.`);
       return undefined;
     }
+    if (!(await mayWrite([uri], 'the mapping', { replace: asked }))) return undefined;
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(mappingDocument(shown.result, shown.caseName)));
     return uri;
   }

@@ -208,6 +208,34 @@ describe('Exercises in a real VS Code', function () {
     }
   });
 
+  it('Check Submissions never writes its report through a link, and replaces an earlier report only when asked', async () => {
+    await api();
+    // The fixture's casemark-report/report.html is a symbolic link to the folder's own case file.
+    const linked = fileUri('exercises/linked');
+    const caseFile = vscode.Uri.joinPath(linked, 'amy.case.md');
+    const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(caseFile));
+    const link = await vscode.workspace.fs.stat(vscode.Uri.joinPath(linked, 'casemark-report/report.html'));
+    check(link.type & vscode.FileType.SymbolicLink, 'the fixture holds the link');
+    const refused = await vscode.commands.executeCommand<GradeResult | undefined>('casemark.gradeCohort', fileUri('exercises/practice.exercise.md'), linked, { replace: true });
+    check(refused === undefined, 'nothing graded or written, even with Replace answered in advance');
+    check(new TextDecoder().decode(await vscode.workspace.fs.readFile(caseFile)) === before, 'the case file behind the link is untouched');
+    check((await vscode.workspace.fs.stat(vscode.Uri.joinPath(linked, 'casemark-report/report.html'))).type & vscode.FileType.SymbolicLink, 'the link is still a link');
+
+    // An earlier report, a plain file, is replaced when Replace is the answer.
+    const folder = fileUri('exercises/cohort');
+    const reports = vscode.Uri.joinPath(folder, 'casemark-report');
+    try {
+      await vscode.workspace.fs.createDirectory(reports);
+      await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(reports, 'report.csv'), new TextEncoder().encode('an earlier report\n'));
+      const result = await vscode.commands.executeCommand<GradeResult | undefined>('casemark.gradeCohort', fileUri('exercises/practice.exercise.md'), folder, { replace: true });
+      check(result, 'graded');
+      const csv = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(reports, 'report.csv')));
+      check(csv.startsWith('"file",'), `the earlier report replaced: ${csv.slice(0, 40)}`);
+    } finally {
+      await Promise.resolve(vscode.workspace.fs.delete(reports, { recursive: true })).catch(() => undefined);
+    }
+  });
+
   it('Check Submissions grades a folder of case files with progress, into report.html and report.csv beside them', async () => {
     await api();
     const folder = fileUri('exercises/cohort');

@@ -62,6 +62,11 @@ describe('Sharing a case in a real VS Code', function () {
       check(!exists, 'no mapping on disk until asked');
       const refused = await vscode.commands.executeCommand<vscode.Uri | undefined>('casemark.saveMapping', fileUri('strong.case.md'));
       check(refused === undefined, 'not over the case file');
+      // The fixture's linked-mapping.md is a symbolic link to strong.case.md.
+      const original = new TextDecoder().decode(await vscode.workspace.fs.readFile(fileUri('strong.case.md')));
+      const throughLink = await vscode.commands.executeCommand<vscode.Uri | undefined>('casemark.saveMapping', fileUri('linked-mapping.md'));
+      check(throughLink === undefined, 'not through a link');
+      check(new TextDecoder().decode(await vscode.workspace.fs.readFile(fileUri('strong.case.md'))) === original, 'the case file behind the link is untouched');
       const saved = await vscode.commands.executeCommand<vscode.Uri | undefined>('casemark.saveMapping', target);
       check(saved?.toString() === target.toString(), 'saved where asked');
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
