@@ -2,8 +2,9 @@
 // the settings in force, the file's text), as ESLint's --cache does; an unchanged file is not analysed again.
 // The cache file is CaseMark's own: an existing file that is not one is never written over.
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import type { WireMessage } from '../core/index';
+import { Outputs } from './output';
 
 const signature = 'casemark-lint-cache';
 
@@ -25,6 +26,9 @@ export class LintCache {
   /** Opens the cache at `location`; refuses (with the reason) a file there that is not a CaseMark cache. */
   static async open(location: string, version: string): Promise<LintCache> {
     const cache = new LintCache(location, version);
+    // Refused before any work, as every output is (src/cli/output.ts): a link, a folder, another kind of file.
+    const refused = await new Outputs().refusal(location, true);
+    if (refused) throw new Error(`not using ${location} as the lint cache: ${refused}`);
     let text: string | undefined;
     try {
       text = await readFile(location, 'utf8');
@@ -59,9 +63,9 @@ export class LintCache {
     this.used[path] = { hash, messages };
   }
 
-  /** Writes the cache: what this run found, over what was there. */
+  /** Writes the cache: what this run found, over what was there; whole or not at all, and never through a link. */
   async save(): Promise<void> {
     const file: CacheFile = { format: signature, version: this.version, entries: { ...this.entries, ...this.used } };
-    await writeFile(this.location, JSON.stringify(file));
+    await new Outputs().write(this.location, JSON.stringify(file), true);
   }
 }

@@ -1,7 +1,7 @@
 // casemark lint on worker threads: budgets stop one file and the run goes on; the cache; the flags.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,6 +89,15 @@ describe('casemark lint: budgets, workers and cache', function () {
     const own = casemark(['lint', 'a.case.md', '--cache-location', 'a.case.md'], dir);
     assert.equal(own.code, 2);
     assert.equal(readFileSync(path.join(dir, 'a.case.md'), 'utf8'), small);
+    // Nor through a link, even to a cache of its own.
+    assert.equal(casemark(['lint', 'a.case.md', '--cache-location', 'real-cache'], dir).code, 0);
+    const cacheText = readFileSync(path.join(dir, 'real-cache'), 'utf8');
+    symlinkSync('real-cache', path.join(dir, 'linked-cache'));
+    const linked = casemark(['lint', 'a.case.md', '--cache-location', 'linked-cache'], dir);
+    assert.equal(linked.code, 2, linked.stderr);
+    assert.match(linked.stderr, /not using .*linked-cache as the lint cache: it is a symbolic link/);
+    assert.equal(readFileSync(path.join(dir, 'real-cache'), 'utf8'), cacheText);
+    assert.ok(lstatSync(path.join(dir, 'linked-cache')).isSymbolicLink(), 'the link is left as it was');
   });
 
   it('refuses bad budget and worker numbers with exit 2', () => {
