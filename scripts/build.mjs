@@ -7,6 +7,15 @@ import { tsImport } from 'tsx/esm/api';
 import { updateManifest } from './manifest.mjs';
 
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none', minifySyntax: true };
+// The name tagger (compromise, a third of the core's size) once for the Node extension host, its analysis worker and
+// its grading worker: each loads dist/name-tagger.cjs when it first needs it, rather than carrying a copy.
+const sharedTagger = {
+  name: 'shared-name-tagger',
+  setup(build) {
+    build.onResolve({ filter: /^compromise$/ }, () => ({ path: './name-tagger.cjs', external: true }));
+  },
+};
+const nodeExtension = { ...common, platform: 'node', format: 'cjs', target: 'node20', minify: true, plugins: [sharedTagger] };
 
 await Promise.all([
   build({
@@ -19,15 +28,17 @@ await Promise.all([
     // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __casemarkRequire } from 'node:module'; const require = __casemarkRequire(import.meta.url);" },
   }),
-  // Desktop VS Code and VS Code Server: the Node extension host.
-  build({ ...common, entryPoints: ['src/extension/node.ts'], outfile: 'dist/extension.cjs', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] }),
+  // Desktop VS Code and VS Code Server: the Node extension host. Every bundle in the .vsix is minified, to keep it under 2 MB.
+  build({ ...nodeExtension, entryPoints: ['src/extension/node.ts'], outfile: 'dist/extension.cjs', external: ['vscode'] }),
   // Its cohort-grading worker thread: the core's rubric checks only.
-  build({ ...common, entryPoints: ['src/extension/grade-worker.ts'], outfile: 'dist/grade-worker.cjs', platform: 'node', format: 'cjs', target: 'node20', minify: true }),
-  // Its analysis worker thread: the core's analyse() for open documents (minified: it ships in the .vsix).
-  build({ ...common, entryPoints: ['src/extension/analysis-worker.ts'], outfile: 'dist/analysis-worker.cjs', platform: 'node', format: 'cjs', target: 'node20', minify: true }),
+  build({ ...nodeExtension, entryPoints: ['src/extension/grade-worker.ts'], outfile: 'dist/grade-worker.cjs' }),
+  // Its analysis worker thread: the core's analyse() for open documents.
+  build({ ...nodeExtension, entryPoints: ['src/extension/analysis-worker.ts'], outfile: 'dist/analysis-worker.cjs' }),
+  // The name tagger the three share.
+  build({ ...common, entryPoints: ['src/extension/name-tagger.cjs'], outfile: 'dist/name-tagger.cjs', platform: 'node', format: 'cjs', target: 'node20', minify: true, sourcemap: false }),
   // VS Code for the Web: the web worker extension host, no Node built-ins.
   // The `worker` condition first: some packages' `browser` builds reach for `document`, which a worker lacks.
-  build({ ...common, entryPoints: ['src/extension/web.ts'], outfile: 'dist/web/extension.cjs', platform: 'browser', conditions: ['worker'], format: 'cjs', target: 'es2022', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['src/extension/web.ts'], outfile: 'dist/web/extension.cjs', platform: 'browser', conditions: ['worker'], format: 'cjs', target: 'es2022', external: ['vscode'], minify: true }),
   // Its analysis worker: a Web Worker the web host's own worker starts (minified: it ships in the .vsix).
   build({ ...common, entryPoints: ['src/extension/analysis-web-worker.ts'], outfile: 'dist/web/analysis-worker.js', platform: 'browser', conditions: ['worker'], format: 'iife', target: 'es2022', minify: true }),
   // The genogram preview's page script: the core's reader and drawer and the vscode-elements it uses, one file.

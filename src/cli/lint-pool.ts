@@ -2,7 +2,7 @@
 // which is ended when a file takes longer than the time budget; that file gets one message saying so and the run
 // goes on with a fresh worker. Workers are kept two files ahead, as the grading pool does (src/core/exercise/cohort.ts).
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { analyse, loadNameTagger, nameTaggerReady, stoppedText, toWire, type AnalysisBudget, type PartialConfig, type StopCause, type WireMessage } from '../core/index';
+import { analyse, loadNameTagger, mayNeedNameTagger, nameTaggerReady, stoppedText, toWire, type AnalysisBudget, type PartialConfig, type StopCause, type WireMessage } from '../core/index';
 
 export interface LintJob {
   index: number;
@@ -27,14 +27,9 @@ export const textPerWorker = 2_000_000;
 /** A worker's own start-up, and the cooperative check's granularity, on top of the budget before it is ended. */
 const graceMs = 250;
 
-/** Whether identifying-detail may run on this text (it needs the name tagger, a third of a second to load). */
-function mayNeedNames(text: string, config: LintJob['config']): boolean {
-  return /^(?:exercise|shareable)\s*:|identifying-detail|identifiers/m.test(text) || JSON.stringify(config).includes('identifying-detail');
-}
-
 /** One file's messages, here: what a worker does, and what a run with no workers does in this thread. */
 export async function lintText(job: LintJob, budget: AnalysisBudget): Promise<WireMessage[]> {
-  if (!nameTaggerReady() && mayNeedNames(job.text, job.config)) await loadNameTagger();
+  if (!nameTaggerReady() && mayNeedNameTagger(job.text, job.config)) await loadNameTagger();
   return toWire(analyse(job.text, { path: job.path, config: job.config, budget }).messages);
 }
 

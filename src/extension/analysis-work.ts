@@ -2,11 +2,16 @@
 // incremental parser and the latest text per open document (requests after the first send only the change), and a
 // reply with what the features read (the model, the messages as data, the settings in force, where the prose is
 // blanked). Only the way messages arrive differs (analysis-worker.ts, analysis-web-worker.ts).
-import { analyse, IncrementalParser, toWire } from '../core/index';
+import { analyse, IncrementalParser, loadNameTagger, mayNeedNameTagger, nameTaggerReady, toWire } from '../core/index';
 import { applyTextChange } from './text-change';
 import type { WorkerAnswer, WorkerRequest } from './worker-ports';
 
-export function analysisWork(): (request: WorkerRequest) => WorkerAnswer | undefined {
+/**
+ * The worker's handler. An answer is a promise only while the name tagger loads for a text that needs it (the first
+ * shareable file or submission): identifying-detail without it would miss names, so the worker waits the third of
+ * a second once. The workers answer requests one at a time, in order (`inOrder`).
+ */
+export function analysisWork(): (request: WorkerRequest) => WorkerAnswer | undefined | Promise<WorkerAnswer | undefined> {
   const parsers = new Map<string, IncrementalParser>();
   const texts = new Map<string, string>();
   return (request) => {
@@ -25,7 +30,21 @@ export function analysisWork(): (request: WorkerRequest) => WorkerAnswer | undef
       parser = new IncrementalParser();
       parsers.set(request.key, parser);
     }
-    const analysis = analyse(text, { path: request.path, config: request.config, parser, budget: request.budget });
-    return { id: request.id, model: analysis.model, messages: toWire(analysis.messages), config: analysis.config, nonProse: analysis.source?.nonProse, stopped: analysis.stopped };
+    const run = (): WorkerAnswer => {
+      const analysis = analyse(text as string, { path: request.path, config: request.config, parser, budget: request.budget });
+      return { id: request.id, model: analysis.model, messages: toWire(analysis.messages), config: analysis.config, nonProse: analysis.source?.nonProse, stopped: analysis.stopped };
+    };
+    return !nameTaggerReady() && mayNeedNameTagger(text, request.config) ? loadNameTagger().then(run) : run();
+  };
+}
+
+/** Each request handled after the one before has answered, whether its answer came at once or after the tagger loaded. */
+export function inOrder(work: ReturnType<typeof analysisWork>, reply: (answer: WorkerAnswer) => void): (request: WorkerRequest) => void {
+  let last: Promise<void> = Promise.resolve();
+  return (request) => {
+    last = last.then(async () => {
+      const answer = await work(request);
+      if (answer) reply(answer);
+    });
   };
 }

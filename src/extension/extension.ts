@@ -1,7 +1,7 @@
 // CaseMark in VS Code, for both hosts (desktop/Node and web worker): node.ts and web.ts are the entries and differ
 // only in what the host can do (worker threads for grading); everything else is in core.
 import * as vscode from 'vscode';
-import { loadNameTagger, newCaseTemplate } from '../core/index';
+import { newCaseTemplate } from '../core/index';
 import { ProjectConfigs } from './config';
 import { CaseDiagnostics } from './diagnostics';
 import { DocsFileSystem } from './docs-pages';
@@ -158,9 +158,8 @@ export function activateCaseMark(context: vscode.ExtensionContext, grading: Grad
   );
   updateStatus();
   void openWalkthroughOnFirstRun(context);
-  // The name tagger (about 0.3 s to load) is not on the activation path: once it is ready, files are checked again
-  // so that identifying-detail in shareable copies and exercise submissions also finds untitled names.
-  void loadNameTagger().then(() => documents.relintAll());
+  // The name tagger (about 0.3 s to load) is loaded where analysis runs, before the first text that needs it
+  // (analysis-work.ts, runner.ts), and here only when a shareable copy is made: never on this thread for nothing.
   return { documents, analysisRunner: runner, threadTime, preview, viewpoints, viewpointPanel, exercises, exerciseFiles, sharing, extendMarkdownIt };
 }
 

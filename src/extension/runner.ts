@@ -1,7 +1,7 @@
 // Where an open document's analysis runs: on a worker of the extension host (analysis-worker-runner.ts: a Node worker
 // thread, or a Web Worker in the web host), so that no file holds the thread every extension shares; in place only
 // when no worker can be had. CaseDocuments asks a runner and nothing else.
-import { analyse, IncrementalParser, type Analysis, type AnalysisBudget, type PartialConfig } from '../core/index';
+import { analyse, IncrementalParser, loadNameTagger, mayNeedNameTagger, nameTaggerReady, type Analysis, type AnalysisBudget, type PartialConfig } from '../core/index';
 
 export interface AnalysisRequest {
   /** The document, as a key: its incremental parser is kept under it. */
@@ -29,13 +29,15 @@ export class InThreadRunner implements AnalysisRunner {
   readonly where = 'in place';
   private readonly parsers = new Map<string, IncrementalParser>();
 
-  analyse(request: AnalysisRequest): Promise<Analysis | undefined> {
+  async analyse(request: AnalysisRequest): Promise<Analysis | undefined> {
+    // As on a worker: identifying-detail without the name tagger would miss names.
+    if (!nameTaggerReady() && mayNeedNameTagger(request.text, request.config)) await loadNameTagger();
     let parser = this.parsers.get(request.key);
     if (!parser && request.keep) {
       parser = new IncrementalParser();
       this.parsers.set(request.key, parser);
     }
-    return Promise.resolve(analyse(request.text, { path: request.path, config: request.config, parser, budget: request.budget }));
+    return analyse(request.text, { path: request.path, config: request.config, parser, budget: request.budget });
   }
 
   forget(key: string): void {

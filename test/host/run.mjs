@@ -2,7 +2,7 @@
 // two at once starve this 2-core machine). Screenshots land in test-artifacts/.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -21,6 +21,13 @@ const vsix = path.join(root, 'casemark.vsix');
 if (hosts.includes('vsix')) {
   const packaged = spawnSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix], { cwd: root, stdio: 'inherit' });
   if (packaged.status !== 0) process.exit(1);
+  // The product card's limit, held on every run: the package is what users download.
+  const size = statSync(vsix).size;
+  console.log(`casemark.vsix: ${(size / 1e6).toFixed(2)} MB (limit 2 MB)`);
+  if (size >= 2e6) {
+    console.error('casemark.vsix is over 2 MB');
+    process.exit(1);
+  }
 }
 const artifacts = path.join(root, 'test-artifacts');
 mkdirSync(artifacts, { recursive: true });

@@ -52,6 +52,23 @@ describe('Sharing a case in a real VS Code', function () {
     check(!/<script/i.test(page) && page.includes("default-src 'none'"), 'a page without scripts under a strict policy');
   });
 
+  it('warns about a name only the name tagger finds in a shareable file, as soon as it is opened', async () => {
+    await api();
+    // No title and in no list of people: found only by the tagger, which the analysis loads before such a file.
+    const uri = fileUri('tmp-shareable.case.md');
+    try {
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('---\ncasemark: 1\nshareable: true\n---\n\n## Hypotheses\n\n- H1: Bernadette Walsh may be a support to the family.\n'));
+      const editor = await vscode.window.showTextDocument(uri, { preview: false });
+      const warned = await waitFor('an identifying-detail warning on the name', () =>
+        vscode.languages.getDiagnostics(editor.document.uri).find((d) => d.source === 'casemark' && JSON.stringify(d.code).includes('identifying-detail') && d.message.includes('Bernadette')),
+      );
+      check(warned.range.start.line === 7, `on the hypothesis line: ${warned.range.start.line}`);
+    } finally {
+      await closeAll();
+      await Promise.resolve(vscode.workspace.fs.delete(uri)).catch(() => undefined);
+    }
+  });
+
   it('Save Pseudonym Mapping writes only when asked, to the file chosen, never over the case file', async () => {
     await api();
     await open('strong.case.md');

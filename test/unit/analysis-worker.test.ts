@@ -50,6 +50,15 @@ describe('analysis worker thread', function () {
     }
   });
 
+  it('loads the name tagger before a shareable file, so it finds the names analysis in place finds', async () => {
+    // A name with no title and in no list of people: only the tagger finds it. The worker starts without it.
+    const text = '---\ncasemark: 1\nshareable: true\n---\n## Hypotheses\n\n- H1: Bernadette Walsh may be a support to the family.\n';
+    const here = analyse(text, { path: 'a.case.md' }).messages.filter((m) => m.ruleId === 'identifying-detail');
+    assert.ok(here.some((m) => m.reason.includes('Bernadette')), `in place: ${here.map((m) => m.reason).join(' | ')}`);
+    const there = await runner.analyse(request(text));
+    assert.deepEqual(there?.messages.filter((m) => m.ruleId === 'identifying-detail').map((m) => [m.line, m.column, m.reason]), here.map((m) => [m.line, m.column, m.reason]));
+  });
+
   it('takes settings as VS Code hands them out (proxies, which structured clone refuses)', async () => {
     const text = readFileSync(path.join(root, 'samples/weak-analysis.case.md'), 'utf8');
     const settings = new Proxy({ rules: { 'hypothesis-certainty': { severity: 'off' } } }, {});
@@ -116,9 +125,10 @@ function fakeWebWorker(behaviour: 'answers' | 'fails' | 'silent' | 'forgets'): {
         setTimeout(() => {
           if (behaviour === 'fails') worker.onerror?.({ message: 'boom' });
           else if (behaviour !== 'silent') {
-            const answer = work(structuredClone(request));
-            if (answer) worker.onmessage?.({ data: structuredClone(answer) });
-            if (behaviour === 'forgets') work = analysisWork();
+            void Promise.resolve(work(structuredClone(request))).then((answer) => {
+              if (answer) worker.onmessage?.({ data: structuredClone(answer) });
+              if (behaviour === 'forgets') work = analysisWork();
+            });
           }
         }, 5);
       },

@@ -133,6 +133,14 @@ export function nameTaggerReady(): boolean {
   return nlp !== undefined;
 }
 
+/**
+ * Whether identifying-detail may run on this text with these settings (a shareable file, an exercise submission, or
+ * the rule named in the settings), so the tagger must be loaded before it is analysed: else names are missed.
+ */
+export function mayNeedNameTagger(text: string, config: unknown): boolean {
+  return /^(?:exercise|shareable)\s*:|identifying-detail|identifiers/m.test(text) || JSON.stringify(config ?? null).includes('identifying-detail');
+}
+
 /** Words that start a capitalised run without naming anything ("The Primary School", "Her Council"). */
 const leading = /^(?:The|A|An|Her|His|Their|Our|My|Your|This|That|Its|At|In|To|From|And|But|Local|New|Old|Another)\s+/;
 const roleWords = new Set(data.roleWords);

@@ -1,7 +1,7 @@
 // Grading a cohort: every submission against one exercise, on worker threads when the host gives them (the CLI and
 // the desktop extension host), else in this thread with a pause between files so an editor stays responsive.
 // Pure: the host supplies how to read a submission and how to start a worker.
-import { loadNameTagger, nameTaggerReady } from '../anonymise/detect';
+import { loadNameTagger, mayNeedNameTagger, nameTaggerReady } from '../anonymise/detect';
 import type { Exercise } from './read';
 import { failedRow, gradeSubmission, type SubmissionRow } from './report';
 
@@ -101,17 +101,10 @@ export interface CohortOptions {
  */
 const AHEAD = 2;
 
-/**
- * Whether checking this text may run identifying-detail, which needs the name tagger: an exercise submission, a
- * shareable copy, or a file that names the rule in its own settings. Grading uses no other settings.
- */
-function mayNeedNames(text: string): boolean {
-  return /^(?:exercise|shareable)\s*:|identifying-detail|identifiers/m.test(text);
-}
-
 /** Grades one text, loading the name tagger first when the text may need it (it takes a third of a second). */
 async function gradeText(exercise: Exercise, file: string, text: string): Promise<SubmissionRow> {
-  if (!nameTaggerReady() && mayNeedNames(text)) await loadNameTagger();
+  // Grading uses no settings but the text's own.
+  if (!nameTaggerReady() && mayNeedNameTagger(text, undefined)) await loadNameTagger();
   return gradeSubmission(exercise, file, text);
 }
 
