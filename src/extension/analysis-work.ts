@@ -3,6 +3,7 @@
 // reply with what the features read (the model, the messages as data, the settings in force, where the prose is
 // blanked). Only the way messages arrive differs (analysis-worker.ts, analysis-web-worker.ts).
 import { analyse, IncrementalParser, loadNameTagger, mayNeedNameTagger, nameTaggerReady, toWire } from '../core/index';
+import { sharedText } from './runner';
 import { applyTextChange } from './text-change';
 import type { WorkerAnswer, WorkerRequest } from './worker-ports';
 
@@ -15,6 +16,7 @@ export function analysisWork(): (request: WorkerRequest) => WorkerAnswer | undef
   const parsers = new Map<string, IncrementalParser>();
   const texts = new Map<string, string>();
   return (request) => {
+    if (request.type === 'share') return loadNameTagger().then(() => ({ id: request.id, shared: sharedText(request.text, request.options) }));
     if (request.type === 'forget') {
       parsers.delete(request.key);
       texts.delete(request.key);
@@ -48,3 +50,4 @@ export function inOrder(work: ReturnType<typeof analysisWork>, reply: (answer: W
     });
   };
 }
+

@@ -7,8 +7,8 @@
 // send and to receive, so a document's worker is sent only what changed since its last request, and sends back
 // where the prose is blanked rather than the prose itself.
 import { VFile } from 'vfile';
-import { fromWire, maskRanges, stoppedAnalysis, type Analysis, type AnalysisBudget } from '../core/index';
-import { InThreadRunner, type AnalysisRequest, type AnalysisRunner } from './runner';
+import { fromWire, maskRanges, stoppedAnalysis, stoppedText, type Analysis, type AnalysisBudget, type ShareOptions } from '../core/index';
+import { InThreadRunner, type AnalysisRequest, type AnalysisRunner, type SharedText } from './runner';
 import { textChange } from './text-change';
 import { threadTime } from './thread-time';
 import type { LostCause, StartWorker, WorkerAnswer, WorkerPort, WorkerReply, WorkerRequest } from './worker-ports';
@@ -56,6 +56,44 @@ export class WorkerRunner implements AnalysisRunner {
       this.waiting.get(request.key)?.resolve(undefined);
       this.waiting.set(request.key, { id: ++this.ids, request, resolve });
       this.next();
+    });
+  }
+
+  /**
+   * A shareable copy on a worker of its own, started for it and ended after, so it neither waits behind the open
+   * documents' analyses nor holds them up. Past the budget, or if the worker is lost, there is no copy (fail closed).
+   */
+  share(text: string, options: ShareOptions & { budget: AnalysisBudget }): Promise<SharedText> {
+    if (this.broken !== undefined || this.disposed) return this.inPlace.share(text, options);
+    const { budget } = options;
+    return new Promise((resolve) => {
+      const started = performance.now();
+      let settled = false;
+      let worker: WorkerPort | undefined;
+      const settle = (shared: SharedText) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(clock);
+        worker?.terminate();
+        resolve(shared);
+      };
+      const none = (cause: LostCause | 'time', detail: string): SharedText => {
+        const why = cause === 'memory' || cause === 'time' ? stoppedText(performance.now() - started, cause, budget) : `its worker stopped (${detail})`;
+        return { text, mapping: [], dates: '', remaining: 0, incomplete: why };
+      };
+      const clock = setTimeout(() => settle(none('time', 'over the time budget')), budget.timeSeconds * 1000 + graceMs);
+      try {
+        worker = this.startWorker(budget);
+      } catch (error) {
+        settle(none(undefined, error instanceof Error ? error.message : String(error)));
+        return;
+      }
+      worker.onMessage((answer) => {
+        if ('shared' in answer) threadTime.measure('taking a shareable copy', () => settle(answer.shared));
+      });
+      worker.onLost((cause, detail) => settle(none(cause, detail)));
+      // VS Code hands settings out as proxies, which structured clone refuses: sent as plain data.
+      worker.post({ type: 'share', id: ++this.ids, text, options: JSON.parse(JSON.stringify(options)) as ShareOptions });
     });
   }
 
@@ -130,6 +168,7 @@ export class WorkerRunner implements AnalysisRunner {
     const running = this.running;
     if (worker !== this.worker || !running || running.id !== answer.id) return;
     this.answered = true;
+    if ('shared' in answer) return;
     if ('resend' in answer) {
       worker.post(this.message(running, undefined));
       return;

@@ -54,7 +54,7 @@ export function activateCaseMark(context: vscode.ExtensionContext, grading: Grad
   const viewpointPanel = new ViewpointPanel(context.extensionUri, documents, viewpoints);
   const exerciseFiles = new ExerciseFiles();
   const exercises = new ExerciseChecklist(documents, exerciseFiles);
-  const sharing = new ShareableCopies(context.extensionUri, configs, (uri) => viewpoints.caseDocument(uri));
+  const sharing = new ShareableCopies(context.extensionUri, configs, (uri) => viewpoints.caseDocument(uri), runner);
   /** The file a genogram command is about: the one it was given, the active Markdown editor's, or the preview's. */
   const diagramFile = (uri?: vscode.Uri): vscode.Uri | undefined => {
     if (uri instanceof vscode.Uri) return uri;

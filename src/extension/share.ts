@@ -3,27 +3,30 @@
 // save that mapping only when asked, where the author chooses, after a warning. The mapping lives in memory only.
 import * as vscode from 'vscode';
 import { besideColumn } from './columns';
-import { loadNameTagger, mappingDocument, shareableCopy, type DateHandling, type ShareResult } from '../core/index';
+import { mappingDocument, type DateHandling } from '../core/index';
 import type { ProjectConfigs } from './config';
 import { mappingHtml } from '../shared/preview-html';
+import type { AnalysisRunner, SharedText } from './runner';
 import { readSettings } from './settings';
 import { fileName } from './viewpoint';
 import { mayWrite } from './write-guard';
 
 export interface SharedCopy {
   document: vscode.TextDocument;
-  result: ShareResult;
+  result: SharedText;
 }
 
 export class ShareableCopies implements vscode.Disposable {
   private panel?: vscode.WebviewPanel;
   /** The mapping shown in the panel, until the panel closes. */
-  private shown?: { result: ShareResult; caseName: string; source: vscode.Uri };
+  private shown?: { result: SharedText; caseName: string; source: vscode.Uri };
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly configs: ProjectConfigs,
     private readonly caseDocument: (uri?: unknown) => Promise<vscode.TextDocument | undefined>,
+    /** Where the copy is made: on a worker, like every analysis, so a big file does not hold this thread. */
+    private readonly runner: AnalysisRunner,
   ) {}
 
   async create(uri?: unknown): Promise<SharedCopy | undefined> {
@@ -34,11 +37,10 @@ export class ShareableCopies implements vscode.Disposable {
     }
     // The text as it is in the editor now, unsaved words included; the document itself is never edited.
     const text = original.getText();
-    await loadNameTagger();
     const project = await this.configs.forDocument(original.uri);
     const settings = readSettings((key) => vscode.workspace.getConfiguration('casemark').get(key));
     const dates = vscode.workspace.getConfiguration('casemark', original.uri).get<DateHandling>('share.dates', 'month');
-    const result = shareableCopy(text, { dates, config: [settings.config, project], budget: settings.budget });
+    const result = await this.runner.share(text, { dates, config: [settings.config, project], budget: settings.budget });
     // Fail closed: without a full analysis the names are not known, so no copy is opened at all.
     if (result.incomplete) {
       void vscode.window.showErrorMessage(`CaseMark made no shareable copy of ${fileName(original.uri)}: it could not be fully analysed (${result.incomplete}).`);
@@ -50,7 +52,7 @@ export class ShareableCopies implements vscode.Disposable {
     const column = besideColumn();
     this.showMapping(result, caseName, original.uri, column);
     await vscode.window.showTextDocument(document, { viewColumn: this.panel?.viewColumn ?? column, preview: false });
-    const remaining = result.remaining.length;
+    const remaining = result.remaining;
     const summary = `CaseMark made a shareable copy of ${caseName} (unsaved): ${result.mapping.length} ${result.mapping.length === 1 ? 'name' : 'names'} replaced. ${
       remaining > 0 ? `${remaining} ${remaining === 1 ? 'detail' : 'details'} may still identify the family; each is a warning in the copy with a fix to generalise it.` : 'CaseMark found nothing else that looks identifying, but please read it through: patterns miss things.'
     }`;
@@ -60,7 +62,7 @@ export class ShareableCopies implements vscode.Disposable {
     return { document, result };
   }
 
-  private showMapping(result: ShareResult, caseName: string, source: vscode.Uri, column: vscode.ViewColumn): void {
+  private showMapping(result: SharedText, caseName: string, source: vscode.Uri, column: vscode.ViewColumn): void {
     this.shown = { result, caseName, source };
     const media = vscode.Uri.joinPath(this.extensionUri, 'dist', 'webview');
     if (!this.panel) {

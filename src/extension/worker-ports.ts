@@ -1,14 +1,27 @@
 // The two kinds of analysis worker behind one small port: a Node worker thread (the desktop and server extension
 // host) and a Web Worker (the web extension host). The runner (analysis-worker-runner.ts) sees only the port.
-import type { AnalysisBudget, CaseMarkConfig, CaseModel, WireMessage } from '../core/index';
-import type { AnalysisRequest } from './runner';
+import type { AnalysisBudget, CaseMarkConfig, CaseModel, ShareOptions, WireMessage } from '../core/index';
+import type { AnalysisRequest, SharedText } from './runner';
 import type { TextChange } from './text-change';
 
 /**
  * An analysis, with the whole text, or with `change` from the text the worker holds for the document (the last one
  * sent for it, kept when `keep`; `text` is then empty); or a document let go.
  */
-export type WorkerRequest = ({ type: 'analyse'; id: number; change?: TextChange } & AnalysisRequest) | { type: 'forget'; key: string };
+export type WorkerRequest = ({ type: 'analyse'; id: number; change?: TextChange } & AnalysisRequest) | { type: 'forget'; key: string } | ShareRequest;
+
+/** A shareable copy of `text`, made on a worker of its own (src/extension/runner.ts: `share`). */
+export interface ShareRequest {
+  type: 'share';
+  id: number;
+  text: string;
+  options: ShareOptions;
+}
+
+export interface ShareAnswer {
+  id: number;
+  shared: SharedText;
+}
 
 export interface WorkerReply {
   id: number;
@@ -26,7 +39,7 @@ export interface WorkerResend {
   resend: true;
 }
 
-export type WorkerAnswer = WorkerReply | WorkerResend;
+export type WorkerAnswer = WorkerReply | WorkerResend | ShareAnswer;
 
 /** Why a worker went: out of its heap, or anything else (a crash, or it could not start). */
 export type LostCause = 'memory' | undefined;

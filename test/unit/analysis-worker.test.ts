@@ -11,6 +11,7 @@ import { analyse, defaultBudget } from '../../src/core/index';
 import { Worker } from 'node:worker_threads';
 import { WorkerRunner } from '../../src/extension/analysis-worker-runner';
 import { analysisWork } from '../../src/extension/analysis-work';
+import { sharedText } from '../../src/extension/runner';
 import { nodeWorkers, webWorkers, type WebWorkerLike, type WorkerRequest } from '../../src/extension/worker-ports';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -57,6 +58,18 @@ describe('analysis worker thread', function () {
     assert.ok(here.some((m) => m.reason.includes('Bernadette')), `in place: ${here.map((m) => m.reason).join(' | ')}`);
     const there = await runner.analyse(request(text));
     assert.deepEqual(there?.messages.filter((m) => m.ruleId === 'identifying-detail').map((m) => [m.line, m.column, m.reason]), here.map((m) => [m.line, m.column, m.reason]));
+  });
+
+  it('makes a shareable copy on a worker of its own, the same as in place, and none past the budget', async () => {
+    const text = readFileSync(path.join(root, 'samples/strong-analysis.case.md'), 'utf8');
+    const there = await runner.share(text, { budget: defaultBudget, config: [] });
+    assert.deepEqual(there, sharedText(text, { budget: defaultBudget, config: [] }));
+    assert.ok(there.mapping.length > 3 && !there.incomplete && there.text !== text, 'names replaced');
+    const stopped = await runner.share(generateCase(80_000), { budget: { ...defaultBudget, timeSeconds: 0.3 }, config: [] });
+    assert.match(stopped.incomplete ?? '', /^CaseMark stopped after/);
+    assert.deepEqual(stopped.mapping, []);
+    // The documents' own worker is still there for analyses.
+    assert.ok(await runner.analyse(request(text)));
   });
 
   it('takes settings as VS Code hands them out (proxies, which structured clone refuses)', async () => {
@@ -121,7 +134,7 @@ function fakeWebWorker(behaviour: 'answers' | 'fails' | 'silent' | 'forgets'): {
       postMessage(message: unknown) {
         const request = message as WorkerRequest;
         posted.push(request);
-        if (request.type !== 'analyse') return;
+        if (request.type === 'forget') return;
         setTimeout(() => {
           if (behaviour === 'fails') worker.onerror?.({ message: 'boom' });
           else if (behaviour !== 'silent') {
@@ -167,6 +180,19 @@ describe('analysis worker ports and the fall-back in place', () => {
     assert.equal(runner.where, 'worker');
     assert.deepEqual(analysis?.messages.map((m) => m.ruleId), analyse(text, { path: 'a.case.md' }).messages.map((m) => m.ruleId));
     runner.dispose();
+  });
+
+  it('a Web Worker: a shareable copy on a worker of its own, and no copy when that worker fails', async () => {
+    const { fake, runner } = webRunner('answers');
+    const shared = await runner.share(text, { budget: defaultBudget, config: [] });
+    assert.deepEqual(shared, sharedText(text, { budget: defaultBudget, config: [] }));
+    assert.deepEqual(fake.posted.map((m) => m.type), ['share']);
+    runner.dispose();
+    const failing = webRunner('fails');
+    const none = await failing.runner.share(text, { budget: defaultBudget, config: [] });
+    assert.match(none.incomplete ?? '', /its worker stopped \(the worker failed \(boom\)\)/);
+    assert.equal(none.text, text, 'the text as it was, never a half-made copy');
+    failing.runner.dispose();
   });
 
   it('sends a document’s worker only what changed since its last request, and the analysis is of the whole new text', async () => {

@@ -555,7 +555,7 @@ function unreadFrontmatter(original: Analysis, shared: Analysis): CaseMessage[] 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
 /** The mapping as a Markdown document, headed by what it is: the key that re-identifies the family. */
-export function mappingDocument(result: ShareResult, caseName: string): string {
+export function mappingDocument(result: Pick<ShareResult, 'mapping' | 'dates'>, caseName: string): string {
   const rows = result.mapping.map((m) => `| ${cell(m.original)} | ${cell(m.pseudonym)} | ${cell(m.who)} | ${cell(m.spellings.join(', '))} |`);
   return [
     `# Pseudonym mapping for ${caseName}`,
