@@ -54,7 +54,7 @@ export class GenogramExport {
       void vscode.window.showErrorMessage(`CaseMark could not draw the diagrams of ${name}.`);
       return [];
     }
-    if (!(await mayWrite(targets.map((t) => t.target), 'the drawings', { folders: [folder], detail: `The new drawings of ${name} are written in its folder.` }))) return [];
+    if (!(await mayWrite(targets.map((t) => t.target), 'the drawings', { detail: `The new drawings of ${name} are written in its folder.` }))) return [];
     for (const t of targets) await vscode.workspace.fs.writeFile(t.target, t.bytes as Uint8Array);
     const written = targets.map((t) => t.target);
     const open = 'Open';

@@ -18,8 +18,8 @@ async function statOf(uri: vscode.Uri): Promise<vscode.FileStat | undefined> {
 }
 
 /**
- * Why CaseMark will not write `uri` (a phrase naming the path), or whether it would replace a file. `folders`, the
- * folders it is written into, may not be links either.
+ * Why CaseMark will not write `uri` (a phrase naming the path), or whether it would replace a file. `folders`, folders
+ * of CaseMark's own it is written into (`casemark-report`), may not be links either; a user's own folder may be.
  */
 export async function targetRefusal(uri: vscode.Uri, folders: vscode.Uri[] = []): Promise<{ refused: string } | { refused?: undefined; exists: boolean }> {
   for (const folder of folders) {
