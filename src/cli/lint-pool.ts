@@ -40,10 +40,17 @@ export function runLintWorker(): boolean {
   const port = parentPort;
   let last: Promise<void> = Promise.resolve();
   port.on('message', (job: LintJob | null) => {
-    last = last.then(async () => {
-      if (job === null) port.close();
-      else port.postMessage({ index: job.index, messages: await lintText(job, data.budget) } satisfies LintReply);
-    });
+    last = last
+      .then(async () => {
+        if (job === null) port.close();
+        else port.postMessage({ index: job.index, messages: await lintText(job, data.budget) } satisfies LintReply);
+      })
+      // Thrown again outside the chain: the worker fails and its file is reported, rather than the chain answering nothing.
+      .catch((error: unknown) => {
+        setTimeout(() => {
+          throw error;
+        });
+      });
   });
   return true;
 }

@@ -40,14 +40,26 @@ export function analysisWork(): (request: WorkerRequest) => WorkerAnswer | undef
   };
 }
 
-/** Each request handled after the one before has answered, whether its answer came at once or after the tagger loaded. */
-export function inOrder(work: ReturnType<typeof analysisWork>, reply: (answer: WorkerAnswer) => void): (request: WorkerRequest) => void {
+/**
+ * Each request handled after the one before has answered, whether its answer came at once or after the tagger loaded.
+ * A request that throws is thrown again outside the chain, as an uncaught error: the worker fails and the runner
+ * starts a fresh one, rather than a rejected chain silently answering nothing ever again.
+ */
+export function inOrder(work: ReturnType<typeof analysisWork>, reply: (answer: WorkerAnswer) => void, fail: (error: unknown) => void = rethrow): (request: WorkerRequest) => void {
   let last: Promise<void> = Promise.resolve();
   return (request) => {
-    last = last.then(async () => {
-      const answer = await work(request);
-      if (answer) reply(answer);
-    });
+    last = last
+      .then(async () => {
+        const answer = await work(request);
+        if (answer) reply(answer);
+      })
+      .catch(fail);
   };
+}
+
+function rethrow(error: unknown): void {
+  setTimeout(() => {
+    throw error;
+  });
 }
 

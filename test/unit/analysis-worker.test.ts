@@ -10,9 +10,9 @@ import { generateCase } from '../../bench/generate';
 import { analyse, defaultBudget } from '../../src/core/index';
 import { Worker } from 'node:worker_threads';
 import { WorkerRunner } from '../../src/extension/analysis-worker-runner';
-import { analysisWork } from '../../src/extension/analysis-work';
+import { analysisWork, inOrder } from '../../src/extension/analysis-work';
 import { sharedText } from '../../src/extension/runner';
-import { nodeWorkers, webWorkers, type WebWorkerLike, type WorkerRequest } from '../../src/extension/worker-ports';
+import { nodeWorkers, webWorkers, type WebWorkerLike, type WorkerAnswer, type WorkerRequest } from '../../src/extension/worker-ports';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const script = path.join(root, 'dist/analysis-worker.cjs');
@@ -193,6 +193,18 @@ describe('analysis worker ports and the fall-back in place', () => {
     assert.match(none.incomplete ?? '', /its worker stopped \(the worker failed \(boom\)\)/);
     assert.equal(none.text, text, 'the text as it was, never a half-made copy');
     failing.runner.dispose();
+  });
+
+  it('answers requests in order, and a request that throws fails the worker instead of stopping every later answer', async () => {
+    const answers: number[] = [];
+    const failures: unknown[] = [];
+    const slowFirst = (request: WorkerRequest) =>
+      request.type !== 'analyse' ? undefined : request.id === 1 ? new Promise<WorkerAnswer>((resolve) => setTimeout(() => resolve({ id: 1, resend: true }), 20)) : request.id === 2 ? (() => { throw new Error('boom'); })() : { id: request.id, resend: true as const };
+    const handle = inOrder(slowFirst, (answer) => answers.push(answer.id), (error) => failures.push(error));
+    for (const id of [1, 2, 3]) handle({ type: 'analyse', id, ...request('a'), text: '' });
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    assert.deepEqual(answers, [1, 3], 'the slow first answer first, and the one after the failure still answered');
+    assert.equal((failures[0] as Error | undefined)?.message, 'boom');
   });
 
   it('sends a document’s worker only what changed since its last request, and the analysis is of the whole new text', async () => {
