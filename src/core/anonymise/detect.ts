@@ -239,12 +239,16 @@ function taggedNames(sentence: string): Array<[number, number]> {
   if (!nlp) return [];
   const cached = tagged.get(sentence);
   if (cached) return cached;
-  type Term = { tags: string[]; offset: { start: number; length: number } };
+  type Term = { text: string; tags: string[]; offset: { start: number; length: number } };
+  // A capitalised word of the person just before the first one the lexicon knows is the rest of the name ("Priya
+  // Sharma", where only Sharma is in the lexicon), unless it is a role ("Aunt") or a verb ("Offer Dan a call").
+  const nameBefore = (term: Term | undefined) => term !== undefined && /^\p{Lu}/u.test(term.text) && term.tags.includes('Person') && !term.tags.some((tag) => tag === 'Actor' || tag === 'Verb');
   const spans: Array<[number, number]> = [];
   try {
     for (const { terms } of nlp(sentence).people().json({ offset: true, terms: { offset: true } }) as Array<{ terms: Term[] }>) {
       // "Offer Dan a call" is about Dan: start at the first word tagged as a first name, surname or title.
-      const from = terms.findIndex((t) => t.tags.some((tag) => nameTags.has(tag)));
+      let from = terms.findIndex((t) => t.tags.some((tag) => nameTags.has(tag)));
+      while (from > 0 && nameBefore(terms[from - 1])) from--;
       const first = terms[from];
       const last = terms[terms.length - 1];
       if (from >= 0 && first && last) spans.push([first.offset.start, last.offset.start + last.offset.length]);

@@ -53,6 +53,13 @@ describe(id, () => {
   });
 
   describe('what it finds', () => {
+    it('a whole name when the lexicon knows only its surname, never a role or a verb before it', () => {
+      // "Priya" is not in the tagger's lexicon, "Sharma" is: flagging only the surname left "Priya [name]" after the fix.
+      assert.deepEqual(kinds('Her aunt Siobhan phoned; Priya Sharma from the school rang too.').filter(([kind]) => kind === 'name'), [['name', 'Siobhan'], ['name', 'Priya Sharma']]);
+      assert.deepEqual(kinds('Aunt Priya Sharma came.').filter(([kind]) => kind === 'name'), [['name', 'Priya Sharma']]);
+      assert.deepEqual(kinds('Offer Dan a call next week.').filter(([kind]) => kind === 'name'), [['name', 'Dan']]);
+    });
+
     it('structured identifiers in their usual spellings', () => {
       assert.deepEqual(kinds('Call 07700 900123, (020) 7946 0321 or +44 7700 900789; write to kerry@example.org.'), [
         ['phone', '07700 900123'],
