@@ -6,6 +6,12 @@ function check(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(message);
 }
 
+async function waitFor(what: string, probe: () => boolean, timeoutMs = 30_000): Promise<void> {
+  for (const until = Date.now() + timeoutMs; !probe(); await new Promise((resolve) => setTimeout(resolve, 200))) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+  }
+}
+
 describe('CaseMark installed from its .vsix', function () {
   this.timeout(60_000);
 
@@ -30,6 +36,21 @@ describe('CaseMark installed from its .vsix', function () {
     check(docsLink.scheme === 'casemark-docs' && docsLink.path.endsWith('.md'), `docs link to the read-only page: ${docsLink.toString()}`);
     const page = await vscode.workspace.fs.readFile(docsLink);
     check(new TextDecoder().decode(page).startsWith('# '), 'the linked rule page is in the package');
+  });
+
+  it('finds a name only the name tagger knows, with the tagger the package ships (dist/name-tagger.cjs)', async () => {
+    // A tagger missing from the package would be a silent loss: the name would go unflagged.
+    const uri = vscode.Uri.joinPath(vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file('/'), 'tmp-vsix-shareable.case.md');
+    try {
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('---\ncasemark: 1\nshareable: true\n---\n\n## Hypotheses\n\n- H1: Bernadette Walsh may be a support to the family.\n'));
+      const editor = await vscode.window.showTextDocument(uri, { preview: false });
+      await waitFor('an identifying-detail warning on the name', () =>
+        vscode.languages.getDiagnostics(editor.document.uri).some((d) => d.source === 'casemark' && JSON.stringify(d.code).includes('identifying-detail') && d.message.includes('Bernadette')),
+      );
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await Promise.resolve(vscode.workspace.fs.delete(uri)).catch(() => undefined);
+    }
   });
 
   it('ships the genogram preview page and the Markdown preview style sheet', async () => {
