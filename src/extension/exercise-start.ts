@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { ExerciseFiles } from './exercise-files';
 import { exerciseCaseText, relativePath, suggestedCaseName } from './exercise-text';
+import { openUntitled } from './untitled';
 
 interface ExercisePick extends vscode.QuickPickItem {
   uri?: vscode.Uri;
@@ -53,7 +54,8 @@ export async function startExercise(files: ExerciseFiles, uri?: unknown): Promis
     return undefined;
   }
   const content = exerciseCaseText(exercise, exerciseReference(exerciseUri), new Date().toISOString().slice(0, 10));
-  const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
+  const document = await openUntitled(content, 'the case file for this exercise');
+  if (!document) return undefined;
   const editor = await vscode.window.showTextDocument(document);
   const name = suggestedCaseName(exerciseUri.path);
   const problems = exercise.problems.length;

@@ -22,6 +22,7 @@ import { ViewpointPanel } from './viewpoint-panel';
 import { ShareableCopies } from './share';
 import { openSample, openWalkthroughOnFirstRun } from './walkthrough';
 import { threadTime, type ThreadTime } from './thread-time';
+import { openUntitled } from './untitled';
 
 /** Case files stay Markdown: the selector narrows to them by name, and the providers answer only for analysed files. */
 const selector: vscode.DocumentSelector = [{ language: 'markdown' }];
@@ -96,8 +97,8 @@ export function activateCaseMark(context: vscode.ExtensionContext, grading: Grad
     vscode.languages.registerDocumentSymbolProvider(selector, new CaseSymbols(documents), { label: 'CaseMark' }),
     ...registerGenogramEditing(documents),
     vscode.commands.registerCommand('casemark.newCaseAnalysis', async () => {
-      const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: newCaseTemplate(new Date().toISOString().slice(0, 10)) });
-      return vscode.window.showTextDocument(document);
+      const document = await openUntitled(newCaseTemplate(new Date().toISOString().slice(0, 10)), 'a new case analysis');
+      return document && vscode.window.showTextDocument(document);
     }),
     vscode.commands.registerCommand('casemark.openSample', (name?: unknown) => openSample(context.extensionUri, name ?? 'weak-analysis')),
     vscode.commands.registerCommand('casemark.revealFirstGap', async (uri?: vscode.Uri) => {

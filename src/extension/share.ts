@@ -10,6 +10,7 @@ import type { AnalysisRunner, SharedText } from './runner';
 import { readSettings } from './settings';
 import { fileName } from './viewpoint';
 import { mayWrite } from './write-guard';
+import { openUntitled } from './untitled';
 
 export interface SharedCopy {
   document: vscode.TextDocument;
@@ -46,7 +47,8 @@ export class ShareableCopies implements vscode.Disposable {
       void vscode.window.showErrorMessage(`CaseMark made no shareable copy of ${fileName(original.uri)}: it could not be fully analysed (${result.incomplete}).`);
       return undefined;
     }
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.text });
+    const document = await openUntitled(result.text, 'the shareable copy');
+    if (!document) return undefined;
     const caseName = fileName(original.uri);
     // The copy and its mapping share the one column beside the case file: the mapping a tab behind the copy.
     const column = besideColumn();

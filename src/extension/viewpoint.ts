@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { besideColumn } from './columns';
 import { buildViewpoint, phrasesWith, viewpointDocument, viewpointInsertion, type Analysis, type Viewpoint } from '../core/index';
 import { isCaseDocument, type CaseDocuments } from './documents';
+import { openUntitled } from './untitled';
 
 /** A viewpoint and exactly what it was built from: the document's text at one version. */
 export interface BuiltViewpoint {
@@ -72,17 +73,8 @@ export class Viewpoints implements vscode.Disposable {
     if (!document) return noCaseFile();
     const built = await this.build(document);
     const content = viewpointDocument(built.viewpoint);
-    const opened = await vscode.workspace.openTextDocument({ language: 'markdown', content });
-    // VS Code names the new document Untitled-N again and may fill it from the backup of a just-closed untitled
-    // document of that name instead of the content given (seen in the web host): it must hold this viewpoint.
-    if (opened.getText() !== content) {
-      const edit = new vscode.WorkspaceEdit();
-      edit.replace(opened.uri, new vscode.Range(opened.positionAt(0), opened.positionAt(opened.getText().length)), content);
-      if (!(await vscode.workspace.applyEdit(edit)) || opened.getText() !== content) {
-        void vscode.window.showErrorMessage('CaseMark could not open the alternative viewpoint: VS Code gave the new document other text. Please try again.');
-        return undefined;
-      }
-    }
+    const opened = await openUntitled(content, 'the alternative viewpoint');
+    if (!opened) return undefined;
     this.opened.set(opened.uri.toString(), document.uri);
     // Beside the case file, in the column its page or other views already use.
     const caseColumn = vscode.window.visibleTextEditors.find((e) => e.document === document)?.viewColumn;
